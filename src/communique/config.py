@@ -18,7 +18,7 @@ from typing import Any
 
 from communique.errors import ConfigError
 
-DEFAULT_CONFIG = Path(str(resources.files("communique").joinpath("data", "default.toml")))
+DEFAULT_CONFIG = Path(str(resources.files("communique").joinpath("data").joinpath("default.toml")))
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

@@ -37,7 +37,7 @@ LINE = "__line__"
 
 def data_path(stage: str, name: str) -> Path:
     """Path of a built-in data file: ``communique/<stage>/data/<name>``."""
-    return Path(str(resources.files("communique").joinpath(stage, "data", name)))
+    return Path(str(resources.files("communique").joinpath(stage).joinpath("data").joinpath(name)))
 
 
 def _is_comment(line: str) -> bool:

@@ -1,0 +1,63 @@
+"""``communique eval SUITE [--data FILE] [--json]``: score the system against annotated data."""
+
+from __future__ import annotations
+
+__all__ = ["register", "print_report"]
+
+import argparse
+import json
+
+from rich.table import Table
+
+from communique.cli.common import EXIT_OK, console, options_from_args
+from communique.eval import SUITES, EvalReport, run_suite
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("eval", help="evaluate against an annotated corpus or benchmark file")
+    p.add_argument("suite", choices=sorted(SUITES))
+    p.add_argument("--data", metavar="FILE", help="data file or folder (default: the suite's own)")
+    p.add_argument("--json", action="store_true", help="print metrics as one JSON object on the last line")
+    p.add_argument("--update-baseline", metavar="FILE",
+                   help="corpus suite: write the measured scores as floors into FILE")
+    p.add_argument("--allow-lower", action="store_true",
+                   help="with --update-baseline: allow floors to go down (explicit on purpose)")
+    p.add_argument("--actors", metavar="FILE", action="append", help="extra actor knowledge file")
+    p.set_defaults(func=cmd_eval)
+
+
+def print_report(report: EvalReport) -> None:
+    for title, rows in report.tables.items():
+        if not rows:
+            continue
+        t = Table(title=title)
+        for h in rows[0]:
+            t.add_column(str(h))
+        for r in rows[1:]:
+            t.add_row(*("" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)) for v in r))
+        console.print(t)
+    t = Table(title=f"suite {report.suite}")
+    t.add_column("metric")
+    t.add_column("value", justify="right")
+    for k, v in report.metrics.items():
+        t.add_row(k, "—" if v is None else (f"{v:.3f}" if isinstance(v, float) else str(v)))
+    console.print(t)
+    for n in report.notes:
+        console.print(f"note: {n}", highlight=False, markup=False)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    options = options_from_args(args)
+    report = run_suite(args.suite, args.data, options)
+    if args.update_baseline:
+        from pathlib import Path
+
+        from communique.eval.corpus import update_baseline
+
+        update_baseline(report, Path(args.update_baseline), allow_lower=args.allow_lower)
+        console.print(f"baseline written to {args.update_baseline}")
+    if args.json:
+        print(json.dumps(report.metrics, sort_keys=True, default=str))
+    else:
+        print_report(report)
+    return EXIT_OK
