@@ -139,6 +139,11 @@ class Pipeline:
         built: Sequence[Stage] | None = None,
     ) -> None:
         self.options = options or Options()
+        unknown = [n for n in stages if n not in STAGES] if built is None else []
+        if unknown:
+            raise PipelineError(
+                f"unknown stage(s) {', '.join(unknown)}; available: {', '.join(STAGES)}", code="C602"
+            )
         self.stages: list[Stage] = list(built) if built is not None else [
             _factory(n)(self.options) for n in stages
         ]
