@@ -1,0 +1,398 @@
+"""Who said the quoted words, and indirect speech ("X said that ...").
+
+Direct quotes come from :func:`communique.quotes.marks.find_quote_spans`; each one looks for its
+attribution in the clause after the closing mark (``"...," he said`` / ``said X, title at Org`` /
+``according to X`` / ``X told reporters``) and, failing that, in the words before the opening
+mark (``X said: "..."``, headline ``Blinken: 'We will ...'``). A split quote (``"A," he said,
+"B."``) becomes one quote with one speaker; a paragraph that is only a quote, right after a quote
+by a known speaker, continues that speaker (journalistic convention).
+
+Indirect speech is read from the dependency parse: a reporting verb with a clausal complement
+(``said that China would ...``), a trailing attribution (``China will respond, the ministry
+said``) or ``according to X, ...``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Attribution", "extract_attributions"]
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from communique.quotes.lexicon import CueLexicon
+from communique.quotes.marks import QuoteSpan, find_quote_spans, paragraph_bounds
+from communique.quotes.speakers import SpeakerResolver
+from communique.records import ActorRef
+
+log = logging.getLogger(__name__)
+
+# A quote of fewer words and with no attribution is a scare quote or a term ("so-called
+# 'red lines'"), not a statement. Chosen by reading wire copy; re-run tests/quotes on change.
+MIN_UNATTRIBUTED_WORDS = 4
+# Longest subject phrase between a closing mark and its reporting verb ("China's top diplomat
+# Yang Jiechi said"); longer runs are narrative, not attribution.
+MAX_SUBJECT_TOKENS = 12
+# Words allowed between a reporting verb and an opening mark ("said in a statement: '...'").
+MAX_HEAD_GAP_TOKENS = 6
+# An indirect content that is mostly inside quote marks is carried by the direct quote.
+QUOTED_SHARE_LIMIT = 0.5
+# A direct quote shorter than this share of a reported clause around it is a fragment of it.
+FRAGMENT_SHARE = 0.8
+_END_PUNCT = frozenset({".", "!", "?", ";"})
+_SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
+_HEADLINE_RX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution before it becomes a :class:`~communique.records.Quote`."""
+
+    span: tuple[int, int]
+    text: str
+    speaker: ActorRef | None
+    speaker_span: tuple[int, int] | None
+    direct: bool
+    cue: str | None
+    cue_span: tuple[int, int] | None = None
+
+
+class _Doc:
+    """Token lookup by character offset over a spaCy Doc."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def first_at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def tokens(self, a: int, b: int) -> list[Any]:
+        i = self.first_at(a)
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < b:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+
+def _phrase_bounds(tok: Any, *, stop_at_comma: bool = True) -> tuple[int, int]:
+    """Character span of the noun phrase headed by (or containing) ``tok``."""
+    doc = tok.doc
+    if tok.ent_iob_ != "O":
+        for e in doc.ents:
+            if e.start <= tok.i < e.end:
+                return e.start_char, e.end_char
+    if tok.pos_ == "PRON":
+        return tok.idx, tok.idx + len(tok)
+    left = tok.left_edge.i
+    # keep pre-modifiers only ("the Chinese foreign minister"), never a clause
+    for j in range(tok.i - 1, left - 1, -1):
+        if doc[j].pos_ in ("VERB", "AUX") or (stop_at_comma and doc[j].text == ","):
+            left = j + 1
+            break
+    right = tok.i
+    for ch in tok.rights:
+        if ch.dep_ in ("compound", "flat", "nmod") and ch.i == right + 1:
+            right = ch.i
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _is_cue(tok: Any, lex: CueLexicon) -> bool:
+    return tok.lemma_.lower() in lex.verbs and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() != "be"
+
+
+class _Extractor:
+    def __init__(self, analysis: Any, lex: CueLexicon) -> None:
+        self.a = analysis
+        self.text: str = analysis.document.text if analysis.document else analysis.doc.text
+        self.doc = analysis.doc
+        self.tok = _Doc(self.doc)
+        self.lex = lex
+        self.paras = paragraph_bounds(self.text)
+        self._para_starts = [p[0] for p in self.paras]
+        self.spans = find_quote_spans(self.text)
+        self.speakers = SpeakerResolver(
+            analysis, lex, quoted=[(q.open, q.close + 1) for q in self.spans]
+        )
+        self.cue_owner: dict[int, int] = {}  # cue token index -> index in self.out
+        self.out: list[Attribution] = []
+
+    def para_of(self, pos: int) -> tuple[int, int]:
+        j = bisect.bisect_right(self._para_starts, pos) - 1
+        return self.paras[j] if j >= 0 else (0, len(self.text))
+
+    def sent_start(self, pos: int) -> int:
+        i = min(self.tok.first_at(pos), len(self.doc) - 1)
+        return self.doc[i].sent.start_char if len(self.doc) else 0
+
+    # ------------------------------------------------------------- direct quotes
+    def direct(self) -> None:
+        spans = self.spans
+        i = 0
+        prev: Attribution | None = None
+        prev_para: tuple[int, int] | None = None
+        while i < len(spans):
+            q = spans[i]
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            try:
+                att, joined = self._direct_one(q, nxt, spans[i - 1] if i else None, prev, prev_para)
+            except Exception:  # one odd quote must not cost the document
+                log.exception("quote at %d in %s skipped", q.open, self.a.doc_id)
+                att, joined = None, False
+            if att is not None:
+                self.out.append(att)
+                prev, prev_para = att, self.para_of(q.open)
+            i += 2 if joined else 1
+
+    def _direct_one(
+        self,
+        q: QuoteSpan,
+        nxt: QuoteSpan | None,
+        before: QuoteSpan | None,
+        prev: Attribution | None,
+        prev_para: tuple[int, int] | None,
+    ) -> tuple[Attribution | None, bool]:
+        para = self.para_of(q.close)
+        limit = para[1]
+        if nxt is not None and nxt.open < limit:
+            limit = nxt.open
+        content = q.text(self.text)
+        found = self._tail(q.close + 1, limit)
+        head = None
+        if found is None or not content.rstrip().endswith((",", "\u2014", "-")):
+            lo = max(self.para_of(q.open)[0], before.close + 1 if before else 0)
+            head = self._head(lo, q.open)
+            if head is not None:
+                found = head
+        joined = False
+        span = (q.start, q.end)
+        if found is not None and head is None and nxt is not None and found[3]:
+            # "A," he said, "B."  -> one quote
+            gap = self.text[found[4] : nxt.open]
+            if not gap.strip(" ,\u2014\u2013-") and self.para_of(nxt.open) == para:
+                content = content.rstrip(", ") + " " + nxt.text(self.text)
+                span = (q.start, nxt.end)
+                joined = True
+        content = content.rstrip(", ").strip()
+        if found is None:
+            starts_para = not self.text[self.para_of(q.open)[0] : q.open].strip()
+            if (
+                prev is not None
+                and prev.direct
+                and starts_para
+                and prev_para is not None
+                and self._adjacent(prev_para, self.para_of(q.open))
+            ):
+                return (
+                    Attribution(span, content, prev.speaker, prev.speaker_span, True, None),
+                    False,
+                )
+            if len(content.split()) < MIN_UNATTRIBUTED_WORDS:
+                return None, False
+            return Attribution(span, content, None, None, True, None), False
+        (sp_start, sp_end), cue, cue_tok, _comma, _end = found
+        speaker = self.speakers.resolve(sp_start, sp_end, q.open)
+        att = Attribution(
+            span, content, speaker, (sp_start, sp_end), True, cue,
+            (cue_tok.idx, cue_tok.idx + len(cue_tok)) if cue_tok is not None else None,
+        )
+        if cue_tok is not None:
+            self.cue_owner.setdefault(cue_tok.i, len(self.out))
+        return att, joined
+
+    def _adjacent(self, p1: tuple[int, int], p2: tuple[int, int]) -> bool:
+        if p1 == p2:
+            return True
+        i = bisect.bisect_left(self._para_starts, p1[0])
+        return i + 1 < len(self.paras) and self.paras[i + 1] == p2
+
+    def _according(self, toks: list[Any]) -> tuple[tuple[int, int], Any] | None:
+        for j, t in enumerate(toks[:-1]):
+            if t.lower_ == "according" and toks[j + 1].lower_ == "to":
+                for u in toks[j + 2 :]:
+                    if u.pos_ in _SPEAKER_POS:
+                        return _phrase_bounds(u), t
+                return None
+        return None
+
+    def _tail(self, lo: int, hi: int) -> tuple[tuple[int, int], str, Any, bool, int] | None:
+        """Attribution clause right after a closing mark: (speaker span, cue, cue token,
+        ends-with-comma, end offset)."""
+        clause = []
+        for t in self.tok.tokens(lo, hi):
+            if t.text in _END_PUNCT or t.text == ":":
+                break
+            clause.append(t)
+        while clause and (clause[0].is_punct or clause[0].is_space):
+            clause.pop(0)
+        if not clause:
+            return None
+        end = clause[-1].idx + len(clause[-1])
+        comma = clause[-1].text == ","
+        acc = self._according(clause)
+        if acc is not None and acc[1].i - clause[0].i <= 1:
+            return acc[0], "according to", acc[1], comma, end
+        cue_i = next((k for k, t in enumerate(clause) if _is_cue(t, self.lex)), None)
+        if cue_i is None or cue_i > MAX_SUBJECT_TOKENS:
+            return None
+        cue = clause[cue_i]
+        pre = [t for t in clause[:cue_i] if not t.is_space]
+        if pre:
+            subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c in pre), None)
+            if subj is None:
+                seg = []
+                for t in pre:
+                    if t.text == ",":
+                        break
+                    seg.append(t)
+                cands = [t for t in seg if t.pos_ in _SPEAKER_POS]
+                if not cands:
+                    return None
+                subj = cands[-1] if all(t.pos_ != "PROPN" for t in cands) else next(
+                    t for t in reversed(cands) if t.pos_ == "PROPN"
+                )
+            if any(t.pos_ == "VERB" and t is not cue for t in pre[: max(0, pre.index(subj))]):
+                return None
+            return _phrase_bounds(subj), cue.lemma_.lower(), cue, comma, end
+        for t in clause[cue_i + 1 :]:
+            if t.text == ",":
+                break
+            if t.pos_ in _SPEAKER_POS and t.lower_ not in ("reporters", "journalists"):
+                return _phrase_bounds(t), cue.lemma_.lower(), cue, comma, end
+        return None
+
+    def _head(self, lo: int, hi: int) -> tuple[tuple[int, int], str, Any, bool, int] | None:
+        """Attribution before an opening mark: ``X said:``, ``X told reporters,``,
+        ``according to X,``, headline ``X:``."""
+        lo = max(lo, self.sent_start(hi - 1) if hi > 0 else 0)
+        toks = [t for t in self.tok.tokens(lo, hi) if not t.is_space]
+        if not toks:
+            return None
+        seg = self.text[lo:hi]
+        acc = self._according(toks)
+        if acc is not None:
+            return acc[0], "according to", acc[1], False, hi
+        for k in range(len(toks) - 1, -1, -1):
+            t = toks[k]
+            if len(toks) - 1 - k > MAX_HEAD_GAP_TOKENS:
+                break
+            if _is_cue(t, self.lex):
+                subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None:
+                    cands = [u for u in toks[:k] if u.pos_ in _SPEAKER_POS]
+                    if not cands:
+                        after = [u for u in toks[k + 1 :] if u.pos_ in ("PROPN",)]
+                        if not after:
+                            return None
+                        subj = after[0]
+                    else:
+                        subj = cands[-1]
+                if subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "this", "which", "who"):
+                    return None
+                return _phrase_bounds(subj), t.lemma_.lower(), t, False, hi
+        m = _HEADLINE_RX.match(seg)
+        if m:
+            name_toks = [t for t in toks if t.text != ":"]
+            if 0 < len(name_toks) <= 6 and any(t.pos_ == "PROPN" for t in name_toks):
+                start = lo + m.start(1)
+                return (start, lo + m.end(1)), ":", None, False, hi
+        return None
+
+    # ------------------------------------------------------------- indirect speech
+    def indirect(self) -> None:
+        quoted = [(q.start, q.end) for q in self.spans]
+        for sent in self.doc.sents:
+            for t in sent:
+                try:
+                    self._indirect_one(t, sent, quoted)
+                except Exception:
+                    log.exception("indirect attribution at token %d in %s skipped", t.i, self.a.doc_id)
+
+    def _quoted_share(self, a: int, b: int, quoted: list[tuple[int, int]]) -> float:
+        inside = sum(max(0, min(b, qe) - max(a, qs)) for qs, qe in quoted)
+        return inside / max(1, b - a)
+
+    def _indirect_one(self, t: Any, sent: Any, quoted: list[tuple[int, int]]) -> None:
+        lex = self.lex
+        if t.lower_ == "according" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "to":
+            obj = next((u for u in self.doc[t.i + 1].children if u.dep_ == "pobj"), None)
+            if obj is None:
+                return
+            phrase_end = max(u.i for u in t.subtree)
+            before = [u for u in sent if u.i < t.i and not u.is_punct]
+            after = [u for u in sent if u.i > phrase_end and not (u.is_punct and u.text != '"')]
+            body = after if len(after) >= len(before) else before
+            if len(body) < 3:
+                return
+            self._emit_indirect(body[0].idx, body[-1].idx + len(body[-1]), obj, t, "according to", quoted)
+            return
+        lemma = t.lemma_.lower()
+        if lemma not in lex.indirect_verbs or t.pos_ != "VERB":
+            return
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        if subj is None and t.dep_ == "conj":
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ in ("it", "which", "that", "this"):
+            return
+        comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+        if comp is not None:
+            toks = sorted(comp.subtree, key=lambda u: u.i)
+            while toks and toks[-1].is_punct and toks[-1].text not in ('"', "\u201d"):
+                toks.pop()
+            if len(toks) < 3:
+                return
+            self._emit_indirect(toks[0].idx, toks[-1].idx + len(toks[-1]), subj, t, lemma, quoted)
+            return
+        if t.dep_ in ("parataxis", "ROOT") and subj.i > sent.start and t.i > subj.i:
+            # "China will respond firmly, the ministry said."
+            left = min(u.i for u in subj.subtree)
+            body = [u for u in sent if u.i < left]
+            while body and body[-1].is_punct:
+                body.pop()
+            if len(body) < 3 or not any(u.pos_ in ("VERB", "AUX") for u in body):
+                return
+            if t.dep_ == "ROOT" and not any(c.dep_ in ("ccomp", "parataxis") and c.i < t.i for c in t.children):
+                return
+            self._emit_indirect(body[0].idx, body[-1].idx + len(body[-1]), subj, t, lemma, quoted)
+
+    def _emit_indirect(self, a: int, b: int, subj: Any, cue_tok: Any, cue: str, quoted: list[tuple[int, int]]) -> None:
+        if self._quoted_share(a, b, quoted) > QUOTED_SHARE_LIMIT:
+            return
+        owner = self.cue_owner.get(cue_tok.i)
+        if owner is not None:
+            d = self.out[owner]
+            # a direct quote owns this cue; keep the reported clause too only when the quote is
+            # a fragment of it ('X said the talks were "open, constructive"')
+            if not (a <= d.span[0] and d.span[1] <= b and (d.span[1] - d.span[0]) < FRAGMENT_SHARE * (b - a)):
+                return
+        sp = _phrase_bounds(subj)
+        speaker = self.speakers.resolve(sp[0], sp[1], a)
+        att = Attribution(
+            (a, b), self.text[a:b], speaker, sp, False, cue, (cue_tok.idx, cue_tok.idx + len(cue_tok))
+        )
+        self.out.append(att)
+        # unattributed quoted fragments inside the clause are the same speaker's words
+        for k, d in enumerate(self.out):
+            if d.speaker is None and d.direct and a <= d.span[0] and d.span[1] <= b:
+                self.out[k] = Attribution(d.span, d.text, speaker, sp, True, cue, att.cue_span)
+
+
+def extract_attributions(analysis: Any, lexicon: CueLexicon) -> list[Attribution]:
+    """Direct and indirect attributions of one analysed document, in text order."""
+    if analysis.doc is None or not len(analysis.doc):
+        return []
+    ex = _Extractor(analysis, lexicon)
+    ex.direct()
+    ex.indirect()
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for att in sorted(ex.out, key=lambda x: x.span):
+        if att.span in seen:
+            continue
+        seen.add(att.span)
+        out.append(att)
+    return out

@@ -1,0 +1,184 @@
+"""Turning a speaker phrase ("Blinken", "he", "the spokesman") into the actor meant.
+
+Names go through the actors stage (``actor_for_span`` / ``resolve_text``: name, country, sector,
+office on the date). Pronouns stand for the most recent compatible person (or group) named
+*outside* quoted words before the quote; title phrases ("the secretary") for the most recent
+person introduced with that title. When the actors stage knows nothing, the phrase itself is
+kept as the speaker's text so the attribution is not lost.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SpeakerResolver"]
+
+import bisect
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from communique.quotes.lexicon import CueLexicon
+from communique.records import ActorRef, Mention
+
+log = logging.getLogger(__name__)
+
+try:  # the actors stage is another package; quotes still work (less well) without it
+    from communique import actors as _actors
+except ImportError:  # pragma: no cover - depends on what is installed
+    _actors = None
+
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# How many tokens before a person's name may hold the title that introduced them
+# ("Chinese Foreign Ministry spokesman Zhao Lijian"): chosen by reading typical bylines.
+TITLE_WINDOW = 8
+
+
+class SpeakerResolver:
+    """Per-document resolver: knows the mentions, the entities and the quoted regions."""
+
+    def __init__(
+        self,
+        analysis: Any,
+        lexicon: CueLexicon,
+        *,
+        quoted: list[tuple[int, int]],
+        actor_for_span: Callable[..., ActorRef | None] | None = None,
+    ) -> None:
+        self.a = analysis
+        self.doc = analysis.doc
+        self.text: str = analysis.document.text if analysis.document else analysis.doc.text
+        self.lex = lexicon
+        self.quoted = sorted(quoted)
+        self._q_starts = [q[0] for q in self.quoted]
+        self.mentions: list[Mention] = sorted(analysis.mentions or [], key=lambda m: m.start)
+        self._actor_for_span = actor_for_span
+        if self._actor_for_span is None and _actors is not None:
+            self._actor_for_span = getattr(_actors, "actor_for_span", None)
+        self.people = [e for e in self.doc.ents if e.label_ in PERSON_LABELS and not self.in_quote(e.start_char)]
+        self.groups = [e for e in self.doc.ents if e.label_ in GROUP_LABELS and not self.in_quote(e.start_char)]
+
+    # ------------------------------------------------------------------ helpers
+    def in_quote(self, pos: int) -> bool:
+        j = bisect.bisect_right(self._q_starts, pos) - 1
+        return j >= 0 and self.quoted[j][0] <= pos < self.quoted[j][1]
+
+    def _mention_at(self, start: int, end: int) -> Mention | None:
+        best, overlap = None, 0
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            ov = min(end, m.end) - max(start, m.start)
+            if ov > overlap:
+                best, overlap = m, ov
+        return best
+
+    def actor_at(self, start: int, end: int) -> ActorRef | None:
+        """The actors stage's reading of a span, or the overlapping mention."""
+        if self._actor_for_span is not None:
+            try:
+                ref = self._actor_for_span(self.a, start, end)
+                if ref is not None:
+                    return ref
+            except Exception:  # a bug there must not cost the quote
+                log.exception("actor_for_span failed on %s [%d:%d]", self.a.doc_id, start, end)
+        m = self._mention_at(start, end)
+        return m.actor if m else None
+
+    def _resolve_text(self, text: str, start: int) -> ActorRef | None:
+        if _actors is None or not hasattr(_actors, "resolve_text"):
+            return None
+        try:
+            res = _actors.resolve_text(text, date=self.a.date, context=self.text[max(0, start - 300) : start])
+        except Exception:
+            log.exception("resolve_text failed on %r", text)
+            return None
+        return getattr(res, "actor", None) if res is not None else None
+
+    def _named(self, start: int, end: int) -> ActorRef:
+        """A named speaker: the actors stage's answer, else the full name introduced earlier
+        ("Yang" after "Yang Jiechi"), else the words themselves."""
+        text = self.text[start:end]
+        ref = self.actor_at(start, end)
+        if ref is not None:
+            return ref if ref.text == text else _with_text(ref, text)
+        last = text.split()[-1] if text.split() else text
+        for e in reversed(self.people):
+            if e.start_char >= start:
+                continue
+            if e.text != text and e.text.split()[-1] == last:
+                ref = self.actor_at(e.start_char, e.end_char)
+                return _with_text(ref, text) if ref else ActorRef(text=text, name=e.text)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        proper = span is not None and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+        return ActorRef(text=text, name=text if proper else None)
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, start: int, end: int, before: int) -> ActorRef:
+        """The actor for the speaker phrase at ``[start, end)``; ``before`` is where the quote
+        begins (antecedents must come before it and outside quoted words)."""
+        text = self.text[start:end].strip()
+        low = text.lower()
+        words = low.split()
+        if low in self.lex.person_pronouns:
+            return self._last_person(min(start, before), text)
+        if low in self.lex.group_pronouns:
+            return self._last_group(min(start, before), text)
+        is_title = bool(words) and words[-1] in self.lex.titles and not any(
+            t.ent_type_ == "PERSON" for t in self.doc.char_span(start, end, alignment_mode="expand") or []
+        )
+        if is_title:
+            ref = self.actor_at(start, end)
+            if ref is not None and ref.name:
+                return _with_text(ref, text)
+            holder = self._title_holder(words[-1], min(start, before), text)
+            if holder is not None:
+                return holder
+            ref = self._resolve_text(text, start)
+            return _with_text(ref, text) if ref is not None else ActorRef(text=text)
+        return self._named(start, end)
+
+    def _last_person(self, pos: int, text: str) -> ActorRef:
+        for e in reversed(self.people):
+            if e.end_char <= pos:
+                return _with_text(self._named(e.start_char, e.end_char), text)
+        for m in reversed(self.mentions):
+            if m.end <= pos and not self.in_quote(m.start) and m.actor.office:
+                return _with_text(m.actor, text)
+        return ActorRef(text=text)
+
+    def _last_group(self, pos: int, text: str) -> ActorRef:
+        for e in reversed(self.groups):
+            if e.end_char <= pos:
+                ref = self.actor_at(e.start_char, e.end_char)
+                return _with_text(ref, text) if ref else ActorRef(text=text, name=e.text)
+        return ActorRef(text=text)
+
+    def _title_holder(self, title: str, pos: int, text: str) -> ActorRef | None:
+        """The last person before ``pos`` introduced with ``title`` (in the words before the
+        name, in an appositive after it, or in the office the actors stage knows)."""
+        for e in reversed(self.people):
+            if e.end_char > pos:
+                continue
+            left = self.doc[max(0, e.start - TITLE_WINDOW) : e.start]
+            right = self.doc[e.end : min(len(self.doc), e.end + TITLE_WINDOW)]
+            right_words = []
+            for t in right:
+                if t.text in ".;":
+                    break
+                right_words.append(t.lower_)
+            near = {t.lower_ for t in left} | set(right_words)
+            ref = self.actor_at(e.start_char, e.end_char)
+            office = (ref.office or "").lower() if ref else ""
+            if title in near or title in office.split():
+                return _with_text(ref, text) if ref else ActorRef(text=text, name=e.text)
+        for m in reversed(self.mentions):
+            if m.end <= pos and m.actor.office and title in m.actor.office.lower().split():
+                return _with_text(m.actor, text)
+        return None
+
+
+def _with_text(ref: ActorRef, text: str) -> ActorRef:
+    """The same actor, carrying the words used for it here."""
+    return ActorRef(
+        text=text, name=ref.name, country=ref.country, sector=ref.sector, actor_id=ref.actor_id, office=ref.office
+    )
