@@ -28,10 +28,11 @@ def add_store_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="FILE", action="append", help="extra actor knowledge file")
     p.add_argument("--actors-petrarch", metavar="FILE", action="append", help="PETRARCH actor/agent dictionary")
     p.add_argument("--batch-size", type=int, default=None, help="documents per stored batch")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default 1)")
 
 
 def execute(args: argparse.Namespace, paths: list[str]) -> RunSummary:
-    options = options_from_args(args)
+    options = options_from_args(args, **{"engine.workers": getattr(args, "workers", None)})
     show_bar = not getattr(args, "json", False) and err_console.is_terminal
     with Store(options.get("store.path")) as store:
         if not show_bar:

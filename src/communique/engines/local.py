@@ -11,8 +11,11 @@ __all__ = ["RunSummary", "run_paths", "process_batch", "finalize", "Progress"]
 
 import json
 import logging
+import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -83,6 +86,11 @@ def process_batch(sources: Sequence[SourceDocument], options: Options) -> BatchO
     return _pipeline(options).process(sources)
 
 
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # "spawn": children must not inherit the parent's open DuckDB connection or spaCy threads
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
 def finalize(store: Store, options: Options) -> tuple[int, int]:
     """Corpus-wide steps over the whole store: near-duplicates, then stories.
     Returns (number of duplicates, number of episodes)."""
@@ -106,22 +114,26 @@ def run_paths(
     progress: Progress | None = None,
     batch_size: int | None = None,
 ) -> RunSummary:
-    """Ingest ``paths``, process new documents in batches, store each batch, then finalize."""
+    """Ingest ``paths``, process new documents in batches, store each batch, then finalize.
+
+    With ``engine.workers`` > 1 the batches are processed in worker processes (the map step is a
+    pure function), and stored here in submission order as they come back.
+    """
     from communique.ingest import iter_sources
 
     t0 = time.perf_counter()
     size = batch_size or int(options.get("store.batch_size"))
+    workers = int(options.get("engine.workers"))
+    pool = _pool(workers) if workers > 1 else None
+    in_flight: deque[tuple[Future[BatchOutcome], int]] = deque()
     run_id = store.start_run()
     summary = RunSummary(run_id=run_id)
     known = store.known_ids()
     pending: list[SourceDocument] = []
     done = 0
 
-    def flush() -> None:
+    def store_outcome(outcome: BatchOutcome, n: int) -> None:
         nonlocal done
-        if not pending:
-            return
-        outcome = process_batch(tuple(pending), options)
         written = store.write_results(outcome.results, run_id=run_id)
         summary.stored += written
         summary.skipped += len(outcome.results) - written
@@ -130,10 +142,22 @@ def run_paths(
             summary.events += len(r.events)
             summary.quotes += len(r.quotes)
             summary.words += len(r.document.text.split())
-        done += len(pending)
-        pending.clear()
+        done += n
         if progress:
             progress(done, summary.seen)
+
+    def flush(*, wait: bool = False) -> None:
+        if pending:
+            batch = tuple(pending)
+            pending.clear()
+            if pool is None:
+                store_outcome(process_batch(batch, options), len(batch))
+            else:
+                in_flight.append((pool.submit(process_batch, batch, options), len(batch)))
+        # keep at most two batches per worker in flight; drain everything at the end
+        while in_flight and (wait or len(in_flight) > 2 * workers or in_flight[0][0].done()):
+            fut, n = in_flight.popleft()
+            store_outcome(fut.result(), n)
 
     status = "interrupted"
     try:
@@ -150,10 +174,12 @@ def run_paths(
             pending.append(item)
             if len(pending) >= size:
                 flush()
-        flush()
+        flush(wait=True)
         summary.duplicates, summary.episodes = finalize(store, options)
         status = summary.status
     finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         summary.seconds = time.perf_counter() - t0
         store.finish_run(
             run_id, status=status, stored=summary.stored, skipped=summary.skipped,
