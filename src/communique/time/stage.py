@@ -1,0 +1,173 @@
+"""The time stage: a date, a precision and a reason for every event (and a date for quotes).
+
+The clue is looked for in the event's sentence first (a time expression attached to the trigger
+in the dependency parse wins, else the one nearest the trigger), then in the previous sentence of
+the same paragraph, then in the dateline. With no clue the publication date stands, with
+precision "reported"; with no publication date either, the date is None ("no date").
+"""
+
+from __future__ import annotations
+
+__all__ = ["TimeStage", "make", "date_events", "EventDate"]
+
+import bisect
+import dataclasses
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from communique.config import Options
+from communique.records import Event, Quote
+from communique.time.dateline import find_dateline
+from communique.time.resolver import TimeExpr, find_expressions, parse_publication
+
+log = logging.getLogger(__name__)
+
+# How many dependency steps from a time expression up to the trigger still count as "attached"
+# (on Friday -> met: 1-2 steps; a clause deeper belongs to another verb). Set by reading parses
+# of the test sentences in tests/time; re-run them on change.
+MAX_HEAD_STEPS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    date: str | None
+    precision: str | None
+    reason: str
+
+
+class _DocTime:
+    """Per-document state: sentences, paragraphs, publication date, dateline, last dated event."""
+
+    def __init__(self, analysis: Any) -> None:
+        self.a = analysis
+        self.doc = analysis.doc
+        self.text: str = analysis.document.text if analysis.document else (self.doc.text if self.doc else "")
+        raw_pub = (analysis.document.published if analysis.document else None) or analysis.source.published
+        self.pub = parse_publication(raw_pub)
+        self.raw_pub = raw_pub
+        self.sents = list(self.doc.sents) if self.doc is not None else []
+        self._sent_starts = [s.start_char for s in self.sents]
+        self._tok_starts = [t.idx for t in self.doc] if self.doc is not None else []
+        self.prev: dt.date | None = None
+        dl = find_dateline(self.text)
+        self.dateline = (dl.start, dl.end) if dl else None
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        return "\n" not in self.text[min(a, b) : max(a, b)]
+
+    def _exprs(self, start: int, end: int) -> list[TimeExpr]:
+        return find_expressions(self.text[start:end], pub=self.pub, prev=self.prev, offset=start)
+
+    def _attached(self, te: TimeExpr, trigger: Any) -> int | None:
+        """Dependency steps from the expression up to the trigger token, or None."""
+        i = bisect.bisect_left(self._tok_starts, te.start)
+        best = None
+        while i < len(self.doc) and self.doc[i].idx < te.end:
+            tok, steps = self.doc[i], 0
+            while steps <= MAX_HEAD_STEPS:
+                if tok.i == trigger.i:
+                    best = steps if best is None else min(best, steps)
+                    break
+                if tok.head.i == tok.i:
+                    break
+                tok, steps = tok.head, steps + 1
+            i += 1
+        return best
+
+    def pick(self, sent_idx: int, anchor: int | None) -> tuple[TimeExpr | None, str]:
+        if not self.sents:
+            return None, ""
+        sent_idx = min(max(sent_idx, 0), len(self.sents) - 1)
+        sent = self.sents[sent_idx]
+        exprs = self._exprs(sent.start_char, sent.end_char)
+        if self.dateline:  # the dateline is its own clue, read last
+            exprs = [e for e in exprs if not (self.dateline[0] <= e.start < self.dateline[1])]
+        if exprs:
+            trigger = None
+            if anchor is not None:
+                j = bisect.bisect_right(self._tok_starts, anchor) - 1
+                trigger = self.doc[j] if j >= 0 else None
+            ref = anchor if anchor is not None else sent.start_char
+            def key(te: TimeExpr) -> tuple[int, int]:
+                steps = self._attached(te, trigger) if trigger is not None else None
+                return (steps if steps is not None else MAX_HEAD_STEPS + 1, abs(te.start - ref))
+            return min(exprs, key=key), ""
+        if sent_idx > 0:
+            prev = self.sents[sent_idx - 1]
+            if self.same_paragraph(prev.end_char, sent.start_char):
+                pexprs = self._exprs(prev.start_char, prev.end_char)
+                if self.dateline:
+                    pexprs = [e for e in pexprs if not (self.dateline[0] <= e.start < self.dateline[1])]
+                if pexprs:
+                    return pexprs[-1], " (in the previous sentence)"
+        if self.dateline:
+            dexprs = self._exprs(*self.dateline)
+            if dexprs:
+                return dexprs[0], " (in the dateline)"
+        return None, ""
+
+    def fallback(self) -> EventDate:
+        if self.pub is not None:
+            return EventDate(self.pub.isoformat(), "reported", "publication date (no clue)")
+        if self.raw_pub:
+            return EventDate(None, None, f"no date (publication date {self.raw_pub!r} unreadable, no clue in the text)")
+        return EventDate(None, None, "no date")
+
+    def date_for(self, sent_idx: int, anchor: int | None) -> EventDate:
+        te, where = self.pick(sent_idx, anchor)
+        if te is None:
+            return self.fallback()
+        return EventDate(te.date.isoformat(), te.precision, te.reason + where)
+
+
+def date_events(analysis: Any) -> tuple[list[Event], list[Quote]]:
+    """Events and quotes of one document with their dates filled in."""
+    ctx = _DocTime(analysis)
+    order = sorted(range(len(analysis.events)), key=lambda k: analysis.events[k].span[0])
+    events = list(analysis.events)
+    for k in order:
+        ev = events[k]
+        try:
+            sidx = ev.sentence_index if ev.sentence_index is not None else ctx.sentence_index(ev.span[0])
+            anchor = ev.trigger_span[0] if ev.trigger_span else None
+            d = ctx.date_for(sidx, anchor)
+        except Exception:  # one odd event keeps the publication date, never costs the document
+            log.exception("dating event %s in %s failed", ev.id, analysis.doc_id)
+            d = ctx.fallback()
+        events[k] = dataclasses.replace(ev, date=d.date, date_precision=d.precision, date_reason=d.reason)
+        if d.precision not in (None, "reported") and d.date:
+            ctx.prev = dt.date.fromisoformat(d.date)
+    quotes = []
+    for q in analysis.quotes:
+        try:
+            pos = q.speaker_span[0] if q.speaker_span else q.span[0]
+            d = ctx.date_for(ctx.sentence_index(pos), pos)
+        except Exception:
+            log.exception("dating quote %s in %s failed", q.id, analysis.doc_id)
+            d = ctx.fallback()
+        quotes.append(dataclasses.replace(q, date=d.date))
+    return events, quotes
+
+
+class TimeStage:
+    name = "time"
+    reads = frozenset({"doc", "events", "quotes"})
+    writes = frozenset({"event_dates"})
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def __call__(self, batch: list[Any]) -> None:
+        for a in batch:
+            if a.doc is None:
+                continue
+            a.events, a.quotes = date_events(a)
+
+
+def make(options: Options) -> TimeStage:
+    return TimeStage(options)
