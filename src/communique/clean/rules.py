@@ -80,7 +80,9 @@ def _read_file(path: Path) -> list[Rule]:
         v = Validator(path, record)
         extra = set(record) - _KEYS
         if extra:
-            raise v.fail(f"unknown field(s) {sorted(extra)}; allowed: name, scope, reason, regex, comment")
+            raise v.fail(
+                f"unknown field(s) {sorted(extra)}; allowed: name, scope, reason, regex, comment"
+            )
         name = v.str("name")
         if name in seen:
             raise v.fail(f"duplicate rule name '{name}' in this file")
@@ -93,9 +95,7 @@ def _read_file(path: Path) -> list[Rule]:
         pattern = check_pattern(v.str("regex"), path=path, line=v.line)
         if reason == "contributor_line" and not set(NAME_GROUPS) & set(pattern.groupindex):
             raise v.fail("a contributor_line rule needs a (?P<names>...) group for the names")
-        rules.append(
-            Rule(name, scope, reason, pattern, record["comment"], f"{path}:{v.line}")
-        )
+        rules.append(Rule(name, scope, reason, pattern, record["comment"], f"{path}:{v.line}"))
     return rules
 
 

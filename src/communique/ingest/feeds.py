@@ -86,7 +86,8 @@ def _atom_entries(root: Any) -> Iterator[tuple[int, dict[str, Any], str]]:
         record = {
             "title": _text(entry.find(f"{ATOM}title")),
             "url": _atom_link(entry),
-            "published": _text(entry.find(f"{ATOM}published")) or _text(entry.find(f"{ATOM}updated")),
+            "published": _text(entry.find(f"{ATOM}published"))
+            or _text(entry.find(f"{ATOM}updated")),
             "author": _text(author.find(f"{ATOM}name")) if author is not None else None,
             "source": source,
             "guid": _text(entry.find(f"{ATOM}id")),
@@ -108,9 +109,13 @@ def iter_feed(root: Any, *, path: str, kind: str) -> Iterator[Item]:
         try:
             text = fragment_text(body) if body else ""
             if not text:
-                raise InputError(f"{kind} item has no description or content text", code=CODES["no_text"])
+                raise InputError(
+                    f"{kind} item has no description or content text", code=CODES["no_text"]
+                )
             meta = {"guid": guid} if guid else {}
-            yield make_document(record, text=text, origin=f"{path}:{line}", fmt=kind, extra_meta=meta)
+            yield make_document(
+                record, text=text, origin=f"{path}:{line}", fmt=kind, extra_meta=meta
+            )
         except CommuniqueError as exc:
             yield Failure.from_error(exc.at(path=path, line=line))
     if count == 0:

@@ -18,6 +18,9 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+# Fewer words than this after extraction is a menu or an error page, not an article: an error
+# page reduces to "Home World" (2 words), the shortest real news brief runs 25+ words.
+MIN_ARTICLE_WORDS = 10
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f]+")
 _MARKUP = re.compile(r"<\s*(/?[a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?/?>")
 # Elements that start a new paragraph when a fragment is flattened.
@@ -78,7 +81,7 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> PageText | Non
     if paras and title and paras[0].strip().casefold() == title.casefold():
         paras = paras[1:]
     text = "\n\n".join(paras).strip()
-    if not text:
+    if len(re.findall(r"\w+", text)) < MIN_ARTICLE_WORDS:
         return None
     return PageText(
         text=text,

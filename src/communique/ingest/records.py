@@ -33,9 +33,13 @@ def record_document(record: Mapping[str, Any], *, origin: str, fmt: str) -> Sour
     text = record.get("text")
     html = record.get("html")
     if text is not None and not isinstance(text, str):
-        raise InputError(f"field 'text' must be a string, got {type(text).__name__}", code=CODES["bad_record"])
+        raise InputError(
+            f"field 'text' must be a string, got {type(text).__name__}", code=CODES["bad_record"]
+        )
     if html is not None and not isinstance(html, str):
-        raise InputError(f"field 'html' must be a string, got {type(html).__name__}", code=CODES["bad_record"])
+        raise InputError(
+            f"field 'html' must be a string, got {type(html).__name__}", code=CODES["bad_record"]
+        )
     meta = _plain_meta(record)
     if (text is None or not text.strip()) and html is not None and html.strip():
         url = record.get("url") if isinstance(record.get("url"), str) else None
@@ -65,7 +69,8 @@ def _one(record: Any, *, path: str, line: int, fmt: str) -> Item:
     try:
         if not isinstance(record, dict):
             raise InputError(
-                f"a record must be a JSON object, got {type(record).__name__}", code=CODES["bad_record"]
+                f"a record must be a JSON object, got {type(record).__name__}",
+                code=CODES["bad_record"],
             )
         return record_document(record, origin=f"{path}:{line}", fmt=fmt)
     except CommuniqueError as exc:
@@ -80,7 +85,9 @@ def iter_jsonl(text: str, *, path: str, fmt: str = "jsonl") -> Iterator[Item]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            err = InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", code=CODES["bad_json"])
+            err = InputError(
+                f"not valid JSON ({exc.msg} at column {exc.colno})", code=CODES["bad_json"]
+            )
             yield Failure.from_error(err.at(path=path, line=no))
             continue
         yield _one(record, path=path, line=no, fmt=fmt)

@@ -77,7 +77,9 @@ class _Reader:
         elif _GLOB_CHARS & set(arg):
             matches = sorted(glob.glob(arg, recursive=True))
             if not matches:
-                yield _fail("glob_empty", "glob pattern matched no file; check the pattern", path=arg)
+                yield _fail(
+                    "glob_empty", "glob pattern matched no file; check the pattern", path=arg
+                )
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():
@@ -88,13 +90,14 @@ class _Reader:
             yield _fail("not_found", "no such file or directory", path=arg)
 
     def _walk(self, root: Path) -> Iterator[Path]:
-        """Files under ``root``, recursively, sorted; hidden files/folders and sidecars skipped."""
+        """Files under ``root``, recursively, sorted by path; hidden entries and sidecars skipped."""
+        found: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not _hidden(d))
-            for name in sorted(filenames):
-                if _hidden(name) or name == SIDECAR:
-                    continue
-                yield Path(dirpath) / name
+            dirnames[:] = [d for d in dirnames if not _hidden(d)]
+            found.extend(
+                Path(dirpath) / name for name in filenames if not _hidden(name) and name != SIDECAR
+            )
+        yield from sorted(found, key=lambda p: p.relative_to(root).parts)
 
     # --------------------------------------------------------------------------- reading
 
@@ -236,7 +239,9 @@ class _Reader:
         """stdin is JSONL when every non-blank line is a JSON object, else one .txt article."""
         text = stream.read()
         if len(text.encode("utf-8", "replace")) > self.max_bytes:
-            yield _fail("too_large", f"stdin is over ingest.max_bytes={self.max_bytes}", path=STDIN_ORIGIN)
+            yield _fail(
+                "too_large", f"stdin is over ingest.max_bytes={self.max_bytes}", path=STDIN_ORIGIN
+            )
             return
         if not text.strip():
             yield _fail("empty", "stdin is empty", path=STDIN_ORIGIN)
