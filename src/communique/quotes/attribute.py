@@ -43,6 +43,9 @@ QUOTED_SHARE_LIMIT = 0.5
 FRAGMENT_SHARE = 0.8
 _END_PUNCT = frozenset({".", "!", "?", ";"})
 _SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
+# A headline speaker before a colon is a name or title of a few capitalised words.
+MAX_HEADLINE_NAME_TOKENS = 6
+_NAME_JOINERS = frozenset({"of", "the", "'s", "\u2019s", "de", "al", "bin", "van", "von", "."})
 _HEADLINE_RX = re.compile(r"^\s*([^:\n]{2,60}?)\s*:\s*$")
 
 
@@ -268,11 +271,16 @@ class _Extractor:
     def _head(self, lo: int, hi: int) -> tuple[tuple[int, int], str, Any, bool, int] | None:
         """Attribution before an opening mark: ``X said:``, ``X told reporters,``,
         ``according to X,``, headline ``X:``."""
+        m = _HEADLINE_RX.match(self.text[lo:hi])
+        if m:  # 'Blinken: "We will ..."' (a headline or a transcript line)
+            name_toks = [t for t in self.tok.tokens(lo + m.start(1), lo + m.end(1)) if not t.is_space]
+            named = all(t.text[:1].isupper() or t.lower_ in _NAME_JOINERS for t in name_toks)
+            if 0 < len(name_toks) <= MAX_HEADLINE_NAME_TOKENS and named:
+                return (lo + m.start(1), lo + m.end(1)), ":", None, False, hi
         lo = max(lo, self.sent_start(hi - 1) if hi > 0 else 0)
         toks = [t for t in self.tok.tokens(lo, hi) if not t.is_space]
         if not toks:
             return None
-        seg = self.text[lo:hi]
         acc = self._according(toks)
         if acc is not None:
             return acc[0], "according to", acc[1], False, hi
@@ -294,12 +302,6 @@ class _Extractor:
                 if subj.pos_ == "PRON" and subj.lower_ in ("it", "that", "this", "which", "who"):
                     return None
                 return _phrase_bounds(subj), t.lemma_.lower(), t, False, hi
-        m = _HEADLINE_RX.match(seg)
-        if m:
-            name_toks = [t for t in toks if t.text != ":"]
-            if 0 < len(name_toks) <= 6 and any(t.pos_ == "PROPN" for t in name_toks):
-                start = lo + m.start(1)
-                return (start, lo + m.end(1)), ":", None, False, hi
         return None
 
     # ------------------------------------------------------------- indirect speech
@@ -338,6 +340,13 @@ class _Extractor:
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ in ("it", "which", "that", "this"):
             return
+        if lemma in lex.accusation_verbs:
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > t.i), None)
+            if obj is not None and prep is not None:
+                toks = sorted(list(obj.subtree) + list(prep.subtree), key=lambda u: u.i)
+                self._emit_indirect(toks[0].idx, toks[-1].idx + len(toks[-1]), subj, t, lemma, quoted)
+                return
         comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
         if comp is not None:
             toks = sorted(comp.subtree, key=lambda u: u.i)

@@ -21,6 +21,7 @@ class CueLexicon:
 
     verbs: frozenset[str]
     indirect_verbs: frozenset[str]
+    accusation_verbs: frozenset[str]
     according: tuple[str, ...]
     audience: tuple[str, ...]
     person_pronouns: frozenset[str]
@@ -62,6 +63,7 @@ def load_cues(path: str | Path = DEFAULT_CUES) -> CueLexicon:
     return CueLexicon(
         verbs=frozenset(verbs),
         indirect_verbs=frozenset(indirect),
+        accusation_verbs=frozenset(_words(raw.get("accusation", {}).get("lemmas"), "accusation.lemmas", p)),
         according=tuple(_words(phrases.get("according"), "phrases.according", p)),
         audience=tuple(_words(phrases.get("audience"), "phrases.audience", p)),
         person_pronouns=frozenset(_words(speakers.get("person_pronouns"), "speakers.person_pronouns", p)),

@@ -31,6 +31,7 @@ GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # How many tokens before a person's name may hold the title that introduced them
 # ("Chinese Foreign Ministry spokesman Zhao Lijian"): chosen by reading typical bylines.
 TITLE_WINDOW = 8
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 
 
 class SpeakerResolver:
@@ -109,7 +110,10 @@ class SpeakerResolver:
                 ref = self.actor_at(e.start_char, e.end_char)
                 return _with_text(ref, text) if ref else ActorRef(text=text, name=e.text)
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        proper = span is not None and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+        words = text.split()
+        proper = (span is not None and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)) or (
+            bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS
+        )
         return ActorRef(text=text, name=text if proper else None)
 
     # ------------------------------------------------------------------ public
@@ -159,7 +163,11 @@ class SpeakerResolver:
         for e in reversed(self.people):
             if e.end_char > pos:
                 continue
-            left = self.doc[max(0, e.start - TITLE_WINDOW) : e.start]
+            left = []
+            for t in reversed(self.doc[max(0, e.start - TITLE_WINDOW) : e.start]):
+                if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" or t.is_sent_end:
+                    break  # the title belongs to someone else ("Secretary Blinken met Yang")
+                left.append(t)
             right = self.doc[e.end : min(len(self.doc), e.end + TITLE_WINDOW)]
             right_words = []
             for t in right:

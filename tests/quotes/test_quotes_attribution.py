@@ -1,0 +1,244 @@
+"""Who said what: direct, split, multi-paragraph and indirect quotes on real-shaped news text."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import pytest
+
+from communique.config import Options
+from communique.quotes import find_quote_spans, quotes_for
+from communique.quotes.stage import make
+from communique.records import ActorRef, Event
+
+# (passage, speaker words in the resolved name, direct, cue, words in the quote text)
+SINGLE_QUOTE_CASES = [
+    (
+        "\u201cWe will also discuss our deep concerns with actions by China,\u201d Secretary of State "
+        "Antony Blinken said in his opening remarks.",
+        "Blinken", True, "say", "deep concerns with actions by China",
+    ),
+    (
+        'Yang Jiechi, China\'s top diplomat, said: "The United States does not have the qualification '
+        'to speak to China from a position of strength."',
+        "Yang Jiechi", True, "say", "from a position of strength",
+    ),
+    (
+        '"The talks were tough but useful," according to Jake Sullivan.',
+        "Jake Sullivan", True, "according to", "tough but useful",
+    ),
+    (
+        '"This is not the way to treat guests," Yang Jiechi told reporters after the session.',
+        "Yang Jiechi", True, "tell", "the way to treat guests",
+    ),
+    (
+        '"We will not back down," said Ned Price, spokesman at the State Department.',
+        "Ned Price", True, "say", "We will not back down",
+    ),
+    ("Blinken: 'We will not back down'", "Blinken", True, ":", "We will not back down"),
+    (
+        '"Diplomacy is back at the center of our foreign policy," Joe Biden wrote on Twitter.',
+        "Joe Biden", True, "write", "Diplomacy is back",
+    ),
+    (
+        '"We are open to dialogue on an equal footing," Wang Yi added.',
+        "Wang Yi", True, "add", "open to dialogue",
+    ),
+    (
+        '"Any attempt to split China is doomed to fail," Wang Yi stressed.',
+        "Wang Yi", True, "stress", "doomed to fail",
+    ),
+    (
+        "Wang Yi said China would never accept interference in its internal affairs.",
+        "Wang Yi", False, "say", "China would never accept interference",
+    ),
+    (
+        "Blinken warned that Beijing's actions threatened the rules-based order.",
+        "Blinken", False, "warn", "Beijing's actions threatened the rules-based order",
+    ),
+    (
+        "China will respond firmly to any provocation, Foreign Minister Wang Yi said.",
+        "Wang Yi", False, "say", "China will respond firmly",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "direct", "cue", "words"), SINGLE_QUOTE_CASES)
+def test_quotes_speaker_cue_and_text(analyse: Any, text: str, speaker: str, direct: bool, cue: str, words: str) -> None:
+    quotes = quotes_for(analyse(text))
+    match = [q for q in quotes if words in q.text]
+    assert match, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    q = match[0]
+    assert q.speaker is not None and speaker in (q.speaker.name or ""), q.speaker
+    assert q.direct is direct
+    assert q.cue == cue
+    assert q.span[0] < q.span[1] and text[q.span[0] : q.span[1]].strip(" ,.\"'") in text
+    assert q.speaker_span is not None and speaker.split()[-1] in text[q.speaker_span[0] : q.speaker_span[1]]
+
+
+def test_quotes_split_quote_keeps_speaker(analyse: Any) -> None:
+    text = '"We are firm," Yang Jiechi said, "and we will defend our sovereignty and security."'
+    quotes = [q for q in quotes_for(analyse(text)) if q.direct]
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert "We are firm" in q.text and "defend our sovereignty" in q.text
+    assert q.speaker is not None and q.speaker.name == "Yang Jiechi"
+    assert q.span == (1, text.rindex('"'))
+
+
+# (passage, speaker phrase in the text, name it stands for, words in the quote)
+ANTECEDENT_CASES = [
+    (
+        "Antony Blinken opened the session in Anchorage.\n"
+        '"We seek no conflict, but we welcome stiff competition," he said.',
+        "he", "Antony Blinken", "We seek no conflict",
+    ),
+    (
+        "Zhao Lijian, a foreign ministry spokesman, spoke to reporters on Monday.\n"
+        '"The U.S. side should stop interfering in China\'s internal affairs," the spokesman said.',
+        "the spokesman", "Zhao Lijian", "stop interfering",
+    ),
+    (
+        "Ambassador Qin Gang arrived in Washington on Sunday.\n"
+        "'We want a stable and predictable relationship,' the ambassador said.",
+        "the ambassador", "Qin Gang", "stable and predictable",
+    ),
+    (
+        "Secretary of State Antony Blinken met Yang Jiechi on Thursday.\n"
+        '"Our concerns are shared by our allies," the secretary said.',
+        "the secretary", "Antony Blinken", "shared by our allies",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "name", "words"), ANTECEDENT_CASES)
+def test_quotes_pronoun_and_title_speakers_resolve_to_person(analyse: Any, text: str, phrase: str, name: str, words: str) -> None:
+    q = next(q for q in quotes_for(analyse(text)) if words in q.text)
+    assert q.speaker is not None
+    assert q.speaker.text.lower() == phrase
+    assert q.speaker.name is not None and name.split()[-1] in q.speaker.name
+
+
+def test_quotes_pronoun_skips_names_inside_quotes(analyse: Any) -> None:
+    text = (
+        "Antony Blinken spoke first.\n"
+        '"President Xi Jinping knows our position well," he said.'
+    )
+    q = next(q for q in quotes_for(analyse(text)) if q.direct)
+    assert q.speaker is not None and q.speaker.name == "Antony Blinken"
+
+
+def test_quotes_multi_paragraph_quote_is_one_quote(analyse: Any) -> None:
+    text = (
+        "\u201cThe first thing we will raise is Xinjiang and Hong Kong.\n"
+        "\u201cThe second is our concern about economic coercion of our allies,\u201d Blinken said."
+    )
+    quotes = [q for q in quotes_for(analyse(text)) if q.direct]
+    assert len(quotes) == 1
+    assert "Xinjiang" in quotes[0].text and "economic coercion" in quotes[0].text
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Blinken"
+
+
+def test_quotes_unattributed_paragraph_continues_previous_speaker(analyse: Any) -> None:
+    text = (
+        '"We came to Anchorage to speak frankly," Blinken said.\n'
+        '"That is what allies expect from us and what we owe them."'
+    )
+    quotes = [q for q in quotes_for(analyse(text)) if q.direct]
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.name == "Blinken" for q in quotes)
+
+
+def test_quotes_fragment_in_reported_speech_keeps_speaker(analyse: Any) -> None:
+    text = 'Wang Yi said the talks were "open, constructive and beneficial" but differences remained.'
+    quotes = quotes_for(analyse(text))
+    direct = [q for q in quotes if q.direct]
+    indirect = [q for q in quotes if not q.direct]
+    assert [q.text for q in direct] == ["open, constructive and beneficial"]
+    assert direct[0].speaker is not None and direct[0].speaker.name == "Wang Yi"
+    assert indirect and "the talks were" in indirect[0].text
+
+
+def test_quotes_scare_quotes_without_speaker_are_not_statements(analyse: Any) -> None:
+    text = 'The so-called "red lines" were discussed at length in the second session.'
+    assert quotes_for(analyse(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said \u201cthis never closes.\nThe session ended. "We will continue talks," Blinken said.',
+        'The memo read "unfinished\nand then: "We will continue talks," Blinken said.',
+        '"We will continue talks," Blinken said. \u201d stray close and \u2018 stray open',
+    ],
+)
+def test_quotes_unbalanced_mark_costs_only_that_quote(analyse: Any, caplog: pytest.LogCaptureFixture, text: str) -> None:
+    with caplog.at_level(logging.DEBUG, logger="communique.quotes"):
+        quotes = quotes_for(analyse(text))
+    kept = [q for q in quotes if q.direct and q.text == "We will continue talks"]
+    assert len(kept) == 1 and kept[0].speaker is not None and kept[0].speaker.name == "Blinken"
+    assert not any(q.direct and ("never closes" in q.text or "unfinished" in q.text) for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("\u201cA \u2018nested\u2019 quote here,\u201d he said.", ["A \u2018nested\u2019 quote here,"]),
+        ("It's Clinton\u2019s plan and the voters\u2019 choice.", []),
+        ("'Single quoted words here,' she said.", ["Single quoted words here,"]),
+        ('"Straight double," then "another one."', ["Straight double,", "another one."]),
+    ],
+)
+def test_quotes_marks_pair_straight_curly_single_double(text: str, quoted: list[str]) -> None:
+    assert [q.text(text) for q in find_quote_spans(text)] == quoted
+
+
+def test_quotes_stage_survives_garbage_and_keeps_other_documents(analyse: Any) -> None:
+    stage = make(Options())
+    bad = analyse('"""\u201c\u201d\u2018\'\' " \u201c \u2019\n\u201c')
+    good = analyse('"We will defend our interests," Wang Yi said.')
+    stage([bad, good])
+    assert isinstance(bad.quotes, list)
+    assert [q.speaker.name for q in good.quotes if q.speaker] == ["Wang Yi"]
+
+
+def test_quotes_ids_are_stable_and_point_into_the_text(analyse: Any) -> None:
+    text = '"We will defend our interests," Wang Yi said.'
+    first = quotes_for(analyse(text))
+    second = quotes_for(analyse(text))
+    assert [q.id for q in first] == [q.id for q in second]
+    assert text[first[0].span[0] : first[0].span[1]].startswith("We will defend")
+    assert first[0].sentence_index == 0 and first[0].doc_id == "doc1"
+
+
+def _event(text: str, trigger: str, type_: str, source: str) -> Event:
+    start = text.index(trigger)
+    return Event(
+        id=f"ev-{type_}",
+        doc_id="doc1",
+        type=type_,
+        source=ActorRef(text=source, name=source),
+        sentence=text,
+        span=(0, len(text)),
+        trigger=trigger,
+        trigger_span=(start, start + len(trigger)),
+        sentence_index=0,
+    )
+
+
+def test_quotes_link_to_event_stated_inside_quote(analyse: Any) -> None:
+    text = '"The United States is interfering in our internal affairs and smearing China," Yang Jiechi said.'
+    a = analyse(text)
+    a.events = [_event(text, "smearing", "ACCUSE", "Yang Jiechi"), _event(text, "said", "CONSULT", "Yang Jiechi")]
+    q = next(q for q in quotes_for(a) if q.direct)
+    assert q.event_id == "ev-ACCUSE"
+
+
+def test_quotes_link_to_event_triggered_by_cue(analyse: Any) -> None:
+    text = "Blinken accused China of economic coercion against Australia."
+    a = analyse(text)
+    a.events = [_event(text, "accused", "ACCUSE", "Blinken")]
+    quotes = quotes_for(a)
+    assert [q.event_id for q in quotes] == ["ev-ACCUSE"]
+    assert quotes[0].direct is False
