@@ -12,7 +12,7 @@ Without a publication date only expressions that carry their own year resolve.
 
 from __future__ import annotations
 
-__all__ = ["TimeExpr", "find_expressions", "parse_publication", "FUTURE_RX"]
+__all__ = ["TimeExpr", "find_expressions", "parse_publication", "speaks_of_future", "FUTURE_RX"]
 
 import calendar
 import datetime as dt
@@ -58,8 +58,12 @@ FUTURE_RX = re.compile(
 )
 
 
-def _f(pattern: str, **groups: str) -> str:
-    return pattern.format(**groups)
+_QUOTED_RX = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+
+
+def speaks_of_future(text: str) -> bool:
+    """A future marker outside quoted words ('"We will ...," he said on Thursday' is past)."""
+    return bool(FUTURE_RX.search(_QUOTED_RX.sub(" ", text)))
 
 
 # (name, compiled) in priority order: longer, more specific patterns first.
@@ -81,9 +85,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b" + _DAY.format(g="d") + r"\s+" + _MONTH.format(g="m") + r"(?:,?\s*" + _YEAR.format(g="y") + r")?")),
     ("part_month", re.compile(r"\b" + _PART + _MONTH.format(g="m") + r"(?:,?\s*" + _YEAR.format(g="y") + r")?", re.I)),
     ("part_year", re.compile(r"\b" + _PART + _YEAR.format(g="y") + r"\b", re.I)),
+    # a bare month needs a preposition or a year ("in December", "March 2021"): "May I ask"
     ("month", re.compile(
-        r"(?:\b(?P<rel>last|this|next|in|since|until|by|during|early in|late in)\s+)?"
+        r"\b(?P<rel>last|this|next|in|since|until|by|during|early in|late in|from|before|after)\s+"
         + _MONTH.format(g="m") + r"(?:,?\s*" + _YEAR.format(g="y") + r")?(?!\s*\d)")),
+    ("month_year", re.compile(_MONTH.format(g="m") + r",?\s*" + _YEAR.format(g="y") + r"\b")),
     ("year", re.compile(r"\b(?:in|since|until|by|during|of|throughout|before|after)\s+" + _YEAR.format(g="y") + r"\b")),
     ("weekday", re.compile(
         r"(?:\b(?P<rel>last|next|this|on|coming|this coming|past)\s+)?" + _WEEKDAY
@@ -226,7 +232,7 @@ def _resolve(
         part = g["part"].lower().strip().rstrip("-")
         month = {"early": 1, "beginning of": 1, "the beginning of": 1, "mid": 6, "middle of": 6}.get(part, 10)
         return TimeExpr(s, e, text, dt.date(int(g["y"]), month, 1), "year", f"part of year {q}")
-    if kind == "month":
+    if kind in ("month", "month_year"):
         month = _month(g["m"])
         rel = (g.get("rel") or "").lower()
         if g.get("y"):
@@ -322,7 +328,7 @@ def find_expressions(
     """Resolved, non-overlapping time expressions of ``text`` in text order (offsets shifted by
     ``offset``). ``future`` None means: decide from the text (a future marker anywhere in it)."""
     if future is None:
-        future = bool(FUTURE_RX.search(text))
+        future = speaks_of_future(text)
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
     for kind, rx in _PATTERNS:

@@ -57,9 +57,6 @@ class _DocTime:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
-    def same_paragraph(self, a: int, b: int) -> bool:
-        return "\n" not in self.text[min(a, b) : max(a, b)]
-
     def _exprs(self, start: int, end: int) -> list[TimeExpr]:
         return find_expressions(self.text[start:end], pub=self.pub, prev=self.prev, offset=start)
 
@@ -99,7 +96,8 @@ class _DocTime:
             return min(exprs, key=key), ""
         if sent_idx > 0:
             prev = self.sents[sent_idx - 1]
-            if self.same_paragraph(prev.end_char, sent.start_char):
+            between = self.text[prev.start_char : sent.start_char]
+            if "\n" not in between[len(between.rstrip()) :]:  # same paragraph
                 pexprs = self._exprs(prev.start_char, prev.end_char)
                 if self.dateline:
                     pexprs = [e for e in pexprs if not (self.dateline[0] <= e.start < self.dateline[1])]

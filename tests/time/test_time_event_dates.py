@@ -1,0 +1,159 @@
+"""When it happened: every event gets a date, a precision and a reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from communique.config import Options
+from communique.records import ActorRef, Event, Quote
+from communique.time import find_expressions, parse_publication
+from communique.time.stage import date_events, make
+
+
+def _event(a: Any, trigger: str, n: int = 0) -> Event:
+    text = a.document.text
+    start = text.index(trigger)
+    sent = next(s for s in a.doc.sents if s.start_char <= start < s.end_char)
+    sidx = list(a.doc.sents).index(sent)
+    return Event(
+        id=f"ev{n}",
+        doc_id=a.doc_id,
+        type="ACCUSE",
+        source=ActorRef(text="China", name="China", country="CHN"),
+        sentence=sent.text,
+        span=(sent.start_char, sent.end_char),
+        trigger=trigger,
+        trigger_span=(start, start + len(trigger)),
+        sentence_index=sidx,
+    )
+
+
+# (text, publication date, trigger, expected date, precision, words in the reason)
+CASES = [
+    ("The talks were held in Anchorage on March 18\u201319, 2021.", "2021-03-20", "held",
+     "2021-03-18", "day", "ends 2021-03-19"),
+    ("The talks were held in Anchorage on March 18-19.", "2021-03-20", "held",
+     "2021-03-18", "day", "ends 2021-03-19"),
+    ("Blinken met Yang Jiechi on Friday.", "2021-03-20", "met", "2021-03-19", "day", "weekday 'on Friday'"),
+    ("Blinken met Yang Jiechi on Friday.", "2021-03-19", "met", "2021-03-19", "day", "relative to publication 2021-03-19"),
+    ("Wang Yi will visit Moscow next Tuesday.", "2021-03-19", "visit", "2021-03-23", "day", "future of the publication"),
+    ("The foreign ministry protested yesterday.", "2021-03-19", "protested", "2021-03-18", "day", "'yesterday'"),
+    ("Last week, Beijing imposed sanctions on EU lawmakers.", "2021-03-26", "imposed", "2021-03-15", "week", "'Last week'"),
+    ("Eight months ago, the two sides signed a trade deal.", "2021-03-19", "signed", "2020-07-19", "month", "'Eight months ago'"),
+    ("Earlier this year, China warned Taiwan against provocations.", "2021-03-19", "warned", "2021-01-01", "year", "'Earlier this year'"),
+    ("Officials from both sides met in mid-March.", "2021-04-02", "met", "2021-03-15", "month", "'mid-March'"),
+    ("Last month, the European Union imposed sanctions on four officials.", "2021-04-02", "imposed",
+     "2021-03-01", "month", "'Last month'"),
+    ("The envoys met in December.", "2021-03-19", "met", "2020-12-01", "month", "nearest past"),
+    ("The summit will take place on June 16, 2021.", "2021-03-19", "take place", "2021-06-16", "day",
+     "future of the publication"),
+    ("Russia expelled two diplomats on 18 March.", "2021-03-19", "expelled", "2021-03-18", "day", "explicit date '18 March'"),
+    ("The two sides signed the accord in 2019.", "2021-03-19", "signed", "2019-01-01", "year", "explicit year 'in 2019'"),
+    ("China condemned the sanctions.", "2021-03-19", "condemned", "2021-03-19", "reported", "publication date (no clue)"),
+    ("The talks were held on March 18, 2021.", None, "held", "2021-03-18", "day", "explicit date"),
+    ("Blinken met Yang Jiechi on Friday.", "19 March 2021", "met", "2021-03-19", "day", "weekday"),
+]
+
+
+@pytest.mark.parametrize(("text", "pub", "trigger", "date", "precision", "why"), CASES)
+def test_time_event_date_precision_and_reason(
+    analyse: Any, text: str, pub: str | None, trigger: str, date: str, precision: str, why: str
+) -> None:
+    a = analyse(text, pub)
+    a.events = [_event(a, trigger)]
+    events, _ = date_events(a)
+    ev = events[0]
+    assert (ev.date, ev.date_precision) == (date, precision), ev.date_reason
+    assert ev.date_reason is not None and why in ev.date_reason
+
+
+def test_time_two_days_later_counts_from_previous_dated_event(analyse: Any) -> None:
+    text = "The envoys met in Anchorage on March 18, 2021. Two days later, Beijing announced sanctions."
+    a = analyse(text, "2021-03-25")
+    a.events = [_event(a, "met", 0), _event(a, "announced", 1)]
+    events, _ = date_events(a)
+    assert [e.date for e in events] == ["2021-03-18", "2021-03-20"]
+    assert "previous dated event 2021-03-18" in (events[1].date_reason or "")
+
+
+def test_time_previous_sentence_clue_in_same_paragraph(analyse: Any) -> None:
+    text = "On Thursday, the delegations arrived in Anchorage. Blinken criticized China's actions."
+    a = analyse(text, "2021-03-19")
+    a.events = [_event(a, "criticized")]
+    ev = date_events(a)[0][0]
+    assert ev.date == "2021-03-18" and "previous sentence" in (ev.date_reason or "")
+
+
+def test_time_previous_paragraph_is_not_a_clue(analyse: Any) -> None:
+    text = "On Thursday, the delegations arrived in Anchorage.\nBlinken criticized China's actions."
+    a = analyse(text, "2021-03-19")
+    a.events = [_event(a, "criticized")]
+    ev = date_events(a)[0][0]
+    assert (ev.date, ev.date_precision) == ("2021-03-19", "reported")
+
+
+def test_time_dateline_date_when_sentence_has_none(analyse: Any) -> None:
+    text = "WASHINGTON, March 18 (Reuters) - The United States imposed sanctions on two officials."
+    a = analyse(text, "2021-03-19")
+    a.events = [_event(a, "imposed")]
+    ev = date_events(a)[0][0]
+    assert ev.date == "2021-03-18" and "dateline" in (ev.date_reason or "")
+
+
+def test_time_prefers_expression_attached_to_trigger(analyse: Any) -> None:
+    text = "On Monday, officials said the sanctions imposed on Friday were unjust."
+    a = analyse(text, "2021-03-24")
+    a.events = [_event(a, "imposed", 0), _event(a, "said", 1)]
+    events, _ = date_events(a)
+    assert events[0].date == "2021-03-19"
+    assert events[1].date == "2021-03-22"
+
+
+@pytest.mark.parametrize(
+    ("pub", "reason"),
+    [(None, "no date"), ("", "no date"), ("not-a-date", "unreadable")],
+)
+def test_time_missing_or_malformed_publication_date(analyse: Any, pub: str | None, reason: str) -> None:
+    a = analyse("Blinken met Yang Jiechi on Friday.", pub)
+    a.events = [_event(a, "met")]
+    ev = date_events(a)[0][0]
+    assert ev.date is None and ev.date_precision is None
+    assert reason in (ev.date_reason or "")
+
+
+def test_time_quote_gets_date_of_its_statement(analyse: Any) -> None:
+    text = '"We will not back down," Blinken said on Thursday.'
+    a = analyse(text, "2021-03-20")
+    a.quotes = [Quote(id="q1", doc_id="doc1", text="We will not back down", span=(1, 22), speaker_span=(25, 32))]
+    stage = make(Options())
+    stage([a])
+    assert a.quotes[0].date == "2021-03-18"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2021-03-19", "2021-03-19"), ("2021-03-19T08:30:00Z", "2021-03-19"), ("March 19, 2021", "2021-03-19"),
+     ("soon", None), (None, None)],
+)
+def test_time_parse_publication(value: str | None, expected: str | None) -> None:
+    got = parse_publication(value)
+    assert (got.isoformat() if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("from March 30 to April 2, 2021", [("2021-03-30", "day")]),
+        ("in late 2020", [("2020-10-01", "year")]),
+        ("on Sept. 11", [("2020-09-11", "day")]),
+        ("the next day", [("2021-03-19", "day")]),
+        ("a few days ago", [("2021-03-16", "week")]),
+        ("May I ask", []),
+    ],
+)
+def test_time_find_expressions_table(text: str, dates: list[tuple[str, str]]) -> None:
+    got = find_expressions(text, pub=dt.date(2021, 3, 19), prev=dt.date(2021, 3, 18))
+    assert [(t.date.isoformat(), t.precision) for t in got] == dates
