@@ -157,8 +157,7 @@ def clean_text(raw: str, *, rules: Rules) -> Cleaned:
     paras = [normalise_paragraph(" ".join(p)) for p in paragraphs if p]
     result.text = "\n\n".join(p for p in paras if p)
     result.removed.sort(key=lambda r: (r.start, r.end))
-    seen: set[str] = set()
-    result.contributors = [n for n in result.contributors if not (n in seen or seen.add(n))]
+    result.contributors = list(dict.fromkeys(result.contributors))  # unique, first order
     return result
 
 

@@ -70,7 +70,7 @@ def _paragraphs(body: Any) -> list[str]:
 
 def extract_page(html: str | bytes, *, url: str | None = None) -> PageText | None:
     """Main text and metadata of a whole page, or ``None`` when trafilatura finds no article."""
-    result = trafilatura.bare_extraction(
+    result: Any = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
     if result is None or getattr(result, "body", None) is None:
