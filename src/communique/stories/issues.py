@@ -1,0 +1,194 @@
+"""Issues by side: which topics each country raised, found in event sentences and quotes.
+
+Why attribution works this way: a topic named in a quote belongs to whoever is quoted, and a topic
+named in an event sentence belongs to the side that acts in that sentence ("Blinken raised
+concerns about Xinjiang" → USA; "Yang warned the US over Taiwan" → CHN). When the event was
+reported by a third party ("X said Y refused ..."), the reporter is the side talking about it.
+A topic named in a sentence with no event and no quote has no side and is not counted.
+
+Topics are knowledge: ``stories/data/issues.toml`` plus the user files in
+``stories.issue_files``, loaded and validated through :mod:`communique.knowledge`.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "Issue",
+    "IssueBook",
+    "PLOVER_CONTEXTS",
+    "load_issues",
+    "find_issue_mentions",
+]
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from communique.errors import KnowledgeError
+from communique.knowledge import Validator, check_pattern, data_path, read_toml
+from communique.records import Event, Quote
+
+log = logging.getLogger(__name__)
+
+PLOVER_CONTEXTS: frozenset[str] = frozenset(
+    """military intelligence executive legislative election political_institutions pro_democracy
+    pro_autocracy economic legal reparations human_rights rights_freedoms repression
+    human_security gender lgbt religion_ethnicity inequality diplomatic territory peacekeeping
+    health asylum migration disasters natural_resource environment technology terrorism cbrn
+    cyber misinformation crime corruption illegal_drugs trafficking""".split()
+)
+"""The 37 PLOVER contexts (reference/plover.md §3)."""
+
+BUILTIN_FILE = "issues.toml"
+_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+# A cue shorter than this is refused unless written as a pattern: two letters as a phrase
+# ("AI", "EU") would match inside ordinary words once case is ignored.
+MIN_CUE_CHARS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    name: str
+    label: str
+    contexts: tuple[str, ...]
+    regex: re.Pattern[str]
+
+
+def _cue_regex(cue: str) -> str:
+    """Phrase → regex on word boundaries; spaces match any whitespace, trailing ``*`` any ending."""
+    stem = cue[:-1] if cue.endswith("*") else cue
+    body = r"\s+".join(re.escape(w) for w in stem.split())
+    tail = r"\w*" if cue.endswith("*") else ""
+    return rf"(?<!\w){body}{tail}(?!\w)"
+
+
+class IssueBook:
+    """The loaded issue topics; :meth:`find` returns (issue, start, end) matches in a text."""
+
+    def __init__(self, issues: Sequence[Issue]) -> None:
+        self.issues = tuple(issues)
+        self.by_name = {i.name: i for i in self.issues}
+
+    def __len__(self) -> int:
+        return len(self.issues)
+
+    def find(self, text: str) -> list[tuple[Issue, int, int]]:
+        out: list[tuple[Issue, int, int]] = []
+        for issue in self.issues:
+            for m in issue.regex.finditer(text):
+                out.append((issue, m.start(), m.end()))
+        out.sort(key=lambda t: (t[1], t[0].name))
+        return out
+
+
+def _parse_file(path: Path, into: dict[str, dict[str, Any]]) -> None:
+    data = read_toml(path)
+    entries = data.get("issue")
+    if not isinstance(entries, list) or not entries:
+        raise KnowledgeError(
+            "an issue file needs one or more [[issue]] tables (name, label, contexts, cues)",
+            code="C370",
+            path=str(path),
+        )
+    for n, rec in enumerate(entries, start=1):
+        if not isinstance(rec, dict):
+            raise KnowledgeError(f"[[issue]] #{n} is not a table", code="C370", path=str(path))
+        v = Validator(f"{path} [[issue]] #{n}", rec)
+        name = v.str("name")
+        if not _NAME.match(name):
+            raise v.fail(f"issue name {name!r} must be snake_case (a-z, 0-9, _)", code="C371")
+        label = v.str("label", required=name not in into)
+        contexts = v.list("contexts", item=lambda c: isinstance(c, str))
+        bad = [c for c in contexts if c not in PLOVER_CONTEXTS]
+        if bad:
+            raise v.fail(
+                f"unknown PLOVER context(s) {bad} in issue {name!r}; use one of {sorted(PLOVER_CONTEXTS)}",
+                code="C372",
+            )
+        cues = v.list("cues", item=lambda c: isinstance(c, str))
+        patterns = v.list("patterns", item=lambda c: isinstance(c, str))
+        for cue in cues:
+            if len(cue.strip().rstrip("*")) < MIN_CUE_CHARS:
+                raise v.fail(
+                    f"cue {cue!r} of issue {name!r} is shorter than {MIN_CUE_CHARS} characters; "
+                    "write it as a case-sensitive pattern instead, e.g. '(?-i:\\\\bAI\\\\b)'",
+                    code="C373",
+                )
+        regexes = [_cue_regex(c.strip()) for c in cues]
+        for p in patterns:
+            check_pattern(p, path=str(path), line=None)
+            regexes.append(f"(?:{p})")
+        slot = into.setdefault(name, {"label": label or name, "contexts": [], "regexes": []})
+        if label:
+            slot["label"] = label
+        slot["contexts"] += [c for c in contexts if c not in slot["contexts"]]
+        slot["regexes"] += regexes
+        if not slot["regexes"]:
+            raise v.fail(f"issue {name!r} has no cues and no patterns", code="C374")
+
+
+def load_issues(files: Iterable[str | Path] = (), *, builtin: bool = True) -> IssueBook:
+    """The built-in topics plus user files (an existing name gets the extra cues)."""
+    raw: dict[str, dict[str, Any]] = {}
+    paths = ([data_path("stories", BUILTIN_FILE)] if builtin else []) + [Path(f) for f in files]
+    for p in paths:
+        if not p.exists():
+            raise KnowledgeError(
+                "issue file not found; check [stories] issue_files", code="C375", path=str(p)
+            )
+        _parse_file(p, raw)
+    issues = []
+    for name, slot in raw.items():
+        combined = "|".join(slot["regexes"])
+        issues.append(Issue(name, slot["label"], tuple(slot["contexts"]), re.compile(combined, re.I)))
+    log.debug("loaded %d issue topics from %d file(s)", len(issues), len(paths))
+    return IssueBook(issues)
+
+
+def _side_of_event(e: Event) -> str | None:
+    who = e.reported_by if e.reported_by is not None and e.reported_by.country else e.source
+    return who.country if who is not None and who.country and who.country != "---" else None
+
+
+def find_issue_mentions(
+    events: Sequence[Event], quotes: Sequence[Quote], book: IssueBook
+) -> list[dict[str, Any]]:
+    """Every attributed issue mention: side, issue, context, doc_id, event_id/quote_id,
+    evidence sentence and the character span of the cue in the cleaned document text."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for q in quotes:
+        side = q.speaker.country if q.speaker is not None else None
+        if not side or side == "---":
+            continue
+        for issue, s, e in book.find(q.text):
+            key = (side, issue.name, q.doc_id, q.span[0] + s)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({
+                "side": side, "issue": issue.name, "context": list(issue.contexts),
+                "doc_id": q.doc_id, "event_id": q.event_id, "quote_id": q.id,
+                "evidence": q.text, "cue": q.text[s:e], "span": [q.span[0] + s, q.span[0] + e],
+            })
+    for ev in events:
+        if ev.negated:
+            continue
+        side = _side_of_event(ev)
+        if not side:
+            continue
+        for issue, s, e in book.find(ev.sentence):
+            key = (side, issue.name, ev.doc_id, ev.span[0] + s)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({
+                "side": side, "issue": issue.name, "context": list(issue.contexts),
+                "doc_id": ev.doc_id, "event_id": ev.id, "quote_id": None,
+                "evidence": ev.sentence, "cue": ev.sentence[s:e],
+                "span": [ev.span[0] + s, ev.span[0] + e],
+            })
+    return out
