@@ -352,6 +352,8 @@ class Episode(_Record):
     event_ids: tuple[str, ...] = ()
     quote_ids: tuple[str, ...] = ()
     kind: str | None = None  # meeting | visit | talks | crisis | other
+    # Every issue mention behind ``issues``: side, issue, doc_id, event_id/quote_id, evidence, span.
+    issue_evidence: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Episode:
