@@ -364,3 +364,63 @@ def test_ids_are_stable_across_runs_and_whitespace(tmp_path: Path) -> None:
     assert first[0] == first[1] == content_id(KYIV_BODY)
     assert first[0].startswith("d") and len(first[0]) == 17
     assert first[2] == "4711"
+
+
+ATOM_XHTML = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Nordic Desk</title>
+  <entry>
+    <title>Finland joins NATO</title>
+    <link href="https://nd.example/finland-nato"/>
+    <published>2023-04-04T15:00:00+02:00</published>
+    <updated>2023-04-05T09:00:00+02:00</updated>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Finland became the 31st member of NATO on Tuesday.</p><p>Its flag was raised at the alliance headquarters in Brussels.</p></div></content>
+  </entry>
+</feed>"""
+
+RSS1 = """<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://sd.example/"><title>Sahel Digest</title></channel>
+  <item rdf:about="https://sd.example/niger">
+    <title>Niger orders French ambassador out</title>
+    <link>https://sd.example/niger</link>
+    <dc:date>2023-08-25</dc:date>
+    <description>Niger's military rulers gave the French ambassador 48 hours to leave.</description>
+  </item>
+</rdf:RDF>"""
+
+
+@pytest.mark.parametrize(
+    ("name", "feed", "expected"),
+    [
+        (
+            "nordic.atom",
+            ATOM_XHTML,
+            (
+                "atom",
+                "Finland joins NATO",
+                "2023-04-04T15:00:00+02:00",  # published wins over updated
+                "Finland became the 31st member of NATO on Tuesday.\n\n"
+                "Its flag was raised at the alliance headquarters in Brussels.",
+            ),
+        ),
+        (
+            "sahel.xml",
+            RSS1,
+            (
+                "rss",
+                "Niger orders French ambassador out",
+                "2023-08-25",
+                "Niger's military rulers gave the French ambassador 48 hours to leave.",
+            ),
+        ),
+    ],
+)
+def test_atom_xhtml_content_and_rss1_feeds(
+    tmp_path: Path, name: str, feed: str, expected: tuple[str, str, str, str]
+) -> None:
+    f = _write(tmp_path / name, feed)
+    (doc,) = list(iter_sources([str(f)], options=OPTS))
+    assert isinstance(doc, SourceDocument)
+    assert (doc.format, doc.title, doc.published, doc.text) == expected

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds: each item/entry is one document.
+"""RSS 2.0 (and 1.0) and Atom feeds: each item/entry is one document.
 
 Detected by the root element (``<rss>``, Atom ``<feed>``), never by extension alone. Descriptions
 are usually (escaped) HTML fragments; they are flattened with lxml, keeping paragraphs.
@@ -21,6 +21,8 @@ from communique.records import SourceDocument
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC = "{http://purl.org/dc/elements/1.1/}"
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
+RSS1 = "{http://purl.org/rss/1.0/}"
 
 Item = SourceDocument | Failure
 
@@ -42,6 +44,8 @@ def feed_kind(root: Any) -> str | None:
         return "rss"
     if tag == f"{ATOM}feed":
         return "atom"
+    if tag == RDF and root.find(f"{RSS1}item") is not None:
+        return "rss"  # RSS 1.0 (RDF): same fields, namespaced
     return None
 
 
@@ -52,16 +56,29 @@ def _text(el: Any) -> str | None:
     return s or None
 
 
+def _content(el: Any) -> str | None:
+    """Text of a content element; inline XHTML children are serialised for the HTML flattener."""
+    if el is None:
+        return None
+    if len(el):
+        inner = (el.text or "") + "".join(
+            etree.tostring(child, encoding="unicode", with_tail=True) for child in el
+        )
+        return inner.strip() or None
+    return _text(el)
+
+
 def _rss_items(root: Any) -> Iterator[tuple[int, dict[str, Any], str]]:
-    channel = root.find("channel")
-    source = _text(channel.find("title")) if channel is not None else None
-    for item in root.iter("item"):
-        desc = _text(item.find("description")) or ""
+    ns = RSS1 if root.tag == RDF else ""
+    channel = root.find(f"{ns}channel")
+    source = _text(channel.find(f"{ns}title")) if channel is not None else None
+    for item in root.iter(f"{ns}item"):
+        desc = _text(item.find(f"{ns}description")) or ""
         full = _text(item.find(CONTENT)) or ""
         body = full if len(full) > len(desc) else desc
         record = {
-            "title": _text(item.find("title")),
-            "url": _text(item.find("link")),
+            "title": _text(item.find(f"{ns}title")),
+            "url": _text(item.find(f"{ns}link")),
             "published": _text(item.find("pubDate")) or _text(item.find(f"{DC}date")),
             "author": _text(item.find(f"{DC}creator")) or _text(item.find("author")),
             "source": source,
@@ -80,8 +97,8 @@ def _atom_link(entry: Any) -> str | None:
 def _atom_entries(root: Any) -> Iterator[tuple[int, dict[str, Any], str]]:
     source = _text(root.find(f"{ATOM}title"))
     for entry in root.iter(f"{ATOM}entry"):
-        content = _text(entry.find(f"{ATOM}content")) or ""
-        summary = _text(entry.find(f"{ATOM}summary")) or ""
+        content = _content(entry.find(f"{ATOM}content")) or ""
+        summary = _content(entry.find(f"{ATOM}summary")) or ""
         author = entry.find(f"{ATOM}author")
         record = {
             "title": _text(entry.find(f"{ATOM}title")),
