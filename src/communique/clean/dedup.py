@@ -30,6 +30,7 @@ _MAX32 = np.uint64((1 << 32) - 1)
 _SEED_LABEL = b"communique-minhash-v1"
 # ConfigError code for impossible dedup options (num_perm/shingle/bands) or mixed signatures.
 BAD_DEDUP_OPTION = "C230"
+_INITIAL_ROWS = 1024
 
 
 def shingles(text: str, *, shingle: int) -> set[str]:
@@ -96,7 +97,7 @@ def find_duplicates(
         raise ConfigError(f"clean.bands must be positive, got {bands}", code=BAD_DEDUP_OPTION)
     buckets: dict[tuple[int, bytes], list[int]] = {}
     ids: list[str] = []
-    sigs: list[np.ndarray] = []
+    matrix = np.empty((0, 0), dtype=np.uint32)  # signatures by row, grown by doubling
     width: int | None = None
     found: dict[str, tuple[str, float]] = {}
     seen: set[str] = set()
@@ -112,6 +113,7 @@ def find_duplicates(
                     f"clean.bands={bands} exceeds the signature length {width} (clean.num_perm)",
                     code=BAD_DEDUP_OPTION,
                 )
+            matrix = np.empty((_INITIAL_ROWS, width), dtype=np.uint32)
         elif len(arr) != width:
             raise ConfigError(
                 f"signature of {doc_id} has {len(arr)} values, others {width}; "
@@ -120,19 +122,18 @@ def find_duplicates(
             )
         rows = width // bands
         keys = [(band, arr[band * rows : (band + 1) * rows].tobytes()) for band in range(bands)]
-        candidates: set[int] = set()
-        for key in keys:
-            candidates.update(buckets.get(key, ()))
-        best: tuple[float, int] | None = None
-        for idx in sorted(candidates):
-            sim = float(np.mean(sigs[idx] == arr))
-            if sim >= threshold and (best is None or sim > best[0]):
-                best = (sim, idx)
-        if best is not None:
-            found[doc_id] = (ids[best[1]], round(best[0], 4))
+        hits = [buckets[k] for k in keys if k in buckets]
+        if hits:
+            candidates = np.unique(np.concatenate([np.asarray(h) for h in hits]))
+            sims = (matrix[candidates] == arr).mean(axis=1)
+            best = int(np.argmax(sims))  # first maximum: the earliest on a tie
+            if sims[best] >= threshold:
+                found[doc_id] = (ids[int(candidates[best])], round(float(sims[best]), 4))
         index = len(ids)
         ids.append(doc_id)
-        sigs.append(arr)
+        if index == len(matrix):
+            matrix = np.concatenate([matrix, np.empty_like(matrix)])
+        matrix[index] = arr
         for key in keys:
             buckets.setdefault(key, []).append(index)
     return found
