@@ -1,0 +1,171 @@
+"""From frames to ``Event`` records: actors resolved, codes and scores filled, ids stable.
+
+The actors stage owns who-is-who; this module only asks it for the actor of a noun-phrase span
+(``actor_for_span``) or for "the two sides" (``parties_of``). A frame whose source resolves to
+nothing explicit (a bare pronoun, no phrase) is not coded, since PLOVER codes only events with an
+explicit actor.
+"""
+
+from __future__ import annotations
+
+__all__ = ["EventCoder", "Explained", "event_id"]
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.config import Options
+from communique.events.frames import Frame, find_frames, np_span
+from communique.events.lexicon import Lexicon, load_lexicon
+from communique.events.tables import EventTables, load_tables
+from communique.records import ActorRef, Event
+
+log = logging.getLogger(__name__)
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
+                      "which", "that", "this", "these", "those", "its", "their"})
+# An actor we could not resolve to a country/organisation is kept (the text is evidence) but the
+# event is less certain. Hand-set, see frames.BASE_CONFIDENCE.
+UNRESOLVED_PENALTY = 0.1
+
+
+def event_id(doc_id: str, trigger_start: int, type_: str, source: str, target: str) -> str:
+    """Stable across runs: same document, trigger offset, type and actor codes, same id."""
+    key = f"{doc_id}:{trigger_start}:{type_}:{source}:{target}"
+    return "e" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Explained:
+    """One frame with what became of it (for ``communique code --explain``)."""
+
+    sentence_index: int
+    frame: Frame
+    event: Event | None
+    why: list[str] = field(default_factory=list)
+
+
+def _resolve(analysis: Any, tok: Any) -> ActorRef | None:
+    from communique.actors import actor_for_span
+
+    start, end = np_span(tok)
+    actor = actor_for_span(analysis, start, end) if analysis.doc is not None else None
+    if actor is not None:
+        return actor
+    text = analysis.doc.text[start:end]
+    if tok.lower_ in PRONOUNS or not text.strip():
+        return None
+    return ActorRef(text=text)
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return (a.name or a.text).lower() == (b.name or b.text).lower() and a.code == b.code
+
+
+def _dedupe(actors: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for a in actors:
+        if not any(_same(a, b) for b in out):
+            out.append(a)
+    return out
+
+
+class EventCoder:
+    """Codes the events of analysed documents (``doc`` parsed, ``mentions`` resolved)."""
+
+    def __init__(self, options: Options | None = None, *, lexicon: Lexicon | None = None,
+                 tables: EventTables | None = None) -> None:
+        self.options = options or Options()
+        self.lexicon = lexicon or load_lexicon(self.options)
+        self.tables = tables or load_tables()
+        self.min_confidence = float(self.options.get("events.min_confidence"))
+
+    def frames(self, analysis: Any) -> list[tuple[int, Frame]]:
+        out = []
+        for i, sent in enumerate(analysis.doc.sents):
+            out.extend((i, f) for f in find_frames(self.lexicon, sent))
+        return out
+
+    def code(self, analysis: Any) -> list[Event]:
+        return [x.event for x in self.explain(analysis) if x.event is not None]
+
+    def explain(self, analysis: Any) -> list[Explained]:
+        if analysis.doc is None:
+            return []
+        out: list[Explained] = []
+        seen: set[str] = set()
+        sents = list(analysis.doc.sents)
+        for i, frame in self.frames(analysis):
+            x = Explained(i, frame, None)
+            out.append(x)
+            if frame.status != "fact":
+                x.why.append(f"not coded: {frame.status}")
+                continue
+            ev = self._event(analysis, i, sents[i], frame, x.why)
+            if ev is None:
+                continue
+            if ev.confidence < self.min_confidence:
+                x.why.append(f"confidence {ev.confidence:.2f} below events.min_confidence")
+                continue
+            if ev.id in seen:
+                x.why.append("duplicate of an event already coded")
+                continue
+            seen.add(ev.id)
+            x.event = ev
+        return out
+
+    def _event(self, analysis: Any, idx: int, sent: Any, f: Frame, why: list[str]) -> Event | None:
+        from communique.actors import parties_of
+
+        conf = f.confidence
+        if f.parties:
+            sources = parties_of(analysis, idx)
+            if len(sources) < 2:
+                why.append("'the two sides' but fewer than two parties known in the document")
+                return None
+        else:
+            sources = [a for a in (_resolve(analysis, t) for t in f.sources) if a is not None]
+        sources = _dedupe(sources)
+        if not sources:
+            why.append("no explicit actor (PLOVER codes only events with one)")
+            return None
+        targets = _dedupe([a for a in (_resolve(analysis, t) for t in f.targets) if a is not None])
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        reciprocal = (f.reciprocal or f.parties) and not targets and len(sources) > 1
+        if reciprocal:
+            why.append("joint event: every party is an actor, no recipient")
+        if not sources[0].country:
+            conf -= UNRESOLVED_PENALTY
+        reported = None
+        if f.reported_by is not None:
+            reported = _resolve(analysis, f.reported_by)
+        source, target = sources[0], (targets[0] if targets else None)
+        ev = Event(
+            id=event_id(analysis.doc_id, f.trigger.idx, f.type, source.code, target.code if target else ""),
+            doc_id=analysis.doc_id,
+            type=f.type,
+            source=source,
+            target=target,
+            sentence=sent.text,
+            span=(sent.start_char, sent.end_char),
+            mode=f.mode,
+            cameo=f.cameo,
+            quad=self.tables.quad(f.type),  # SANCTION is 4 (material conflict), see plover.toml
+            score=self.tables.score(f.type, f.mode),
+            goldstein=self.tables.goldstein(f.cameo),
+            negated=False,
+            confidence=round(max(0.05, min(1.0, conf)), 3),
+            trigger=f.trigger.text,
+            trigger_span=f.trigger_span,
+            sources=tuple(sources),
+            targets=tuple(targets),
+            pattern=f.pattern,
+            sentence_index=idx,
+            reported_by=reported,
+        )
+        why.append(f"coded {f.type}{'/' + f.mode if f.mode else ''} (CAMEO {f.cameo}) {source.code} -> "
+                   f"{target.code if target else '-'}")
+        return ev

@@ -1,0 +1,636 @@
+"""Finding event frames in a dependency parse: who did what to whom, from the lexicon.
+
+A *frame* is one coded predication before actors are resolved: the trigger token, the PLOVER
+type/mode/CAMEO code from the lexicon entry that fired, and the noun-phrase spans of the sources
+and targets. The rules, in the order they apply to a verb:
+
+1. an object-specific frame ("lift sanctions" -> CONCEDE, "expel diplomats" -> SANCTION);
+2. a control verb whose complement is an event ("refused to meet" -> REJECT meet, "urged Y to
+   withdraw" -> REQUEST yield, "threatened sanctions" -> THREATEN, "pledged aid" -> AGREE);
+3. a light verb whose object is an event noun ("held talks", "imposed sanctions on Y");
+4. the plain verb frame ("X condemned Y").
+
+Then the clause decides whether it is a fact: negation drops it, a question or an if-clause drops
+it, future cooperation becomes AGREE (PLOVER's auxiliary-mode rule), future material conflict
+becomes THREATEN, and a clause under a speech verb keeps its event with ``reported_by``.
+Standalone event nouns ("a meeting between A and B", "Blinken's visit to Beijing", "US sanctions
+on Iran") are coded when they name their own actor.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Frame", "FrameFinder", "np_span", "COMMON_SOURCE_DEPS"]
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from communique.events.lexicon import Lexicon, NounTrigger, VerbFrame, normalize_lemma
+from communique.events.tables import COOPERATIVE, MATERIAL_CONFLICT, YIELDING
+
+Token = Any  # spacy.tokens.Token
+Span = tuple[int, int]
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+COMMON_SOURCE_DEPS = SUBJ_DEPS | PASS_SUBJ_DEPS
+NP_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "preconj", "parataxis"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+# "failed to reach", "stopped short of": the complement did not happen
+NEGATING_VERBS = frozenset({"fail", "refrain", "avoid", "neglect", "decline"})
+PARTIES_RX = re.compile(
+    r"^(the )?(two|both) (sides|countries|nations|leaders|governments|parties|men|presidents|"
+    r"ministers|neighbours|neighbors|states|delegations|rivals|allies|sides')$|^both$|^each other$",
+    re.I,
+)
+TARGET_PREPS_DEFAULT = ("with", "to", "on", "against")
+
+# Confidence building blocks. Hand-set on our own test sentences (tests/events), not fitted on
+# any benchmark: a frame whose object or particle matched is surer than a bare verb; "weak"
+# lexicon entries (verbs that are often not events) and unresolved actors lower it.
+BASE_CONFIDENCE = 0.7
+SPECIFIC_BONUS = 0.15
+WEAK_PENALTY = 0.2
+REPORTED_PENALTY = 0.05
+NOUN_PENALTY = 0.1
+
+
+@dataclass(slots=True)
+class Frame:
+    trigger: Token
+    type: str
+    cameo: str
+    mode: str | None
+    pattern: str
+    sources: list[Token] = field(default_factory=list)  # head tokens of the actor NPs
+    targets: list[Token] = field(default_factory=list)
+    reciprocal: bool = False
+    negated: bool = False
+    status: str = "fact"  # fact | question | hypothetical | negated
+    reported_by: Token | None = None
+    confidence: float = BASE_CONFIDENCE
+    parties: bool = False  # the source is "the two sides": use parties_of
+    steps: list[str] = field(default_factory=list)  # why, for --explain
+
+    @property
+    def trigger_span(self) -> Span:
+        return (self.trigger.idx, self.trigger.idx + len(self.trigger.text))
+
+
+def np_span(tok: Token) -> Span:
+    """Character span of the noun phrase headed by ``tok`` without clauses, appositions and
+    coordinated siblings ("the President of France" keeps its of-phrase)."""
+    lo, hi = tok.i, tok.i
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in NP_SKIP and not (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ in ("NOUN", "PROPN")):
+                continue
+            lo, hi = min(lo, c.i), max(hi, c.i)
+            stack.append(c)
+    doc = tok.doc
+    while lo < hi and doc[lo].dep_ in ("det", "punct", "cc") and doc[lo].lower_ in ("the", "a", "an", ",", "and"):
+        lo += 1
+    return (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
+
+
+def _conj(tok: Token) -> list[Token]:
+    """The token and its coordinated siblings ("the US and Japan" -> US, Japan)."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
+            out.extend(_conj(c))
+    return out
+
+
+def _kids(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _prep_obj(tok: Token, word: str) -> list[Token]:
+    """Objects of the preposition ``word`` under ``tok`` (also "out of", particles with objects)."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == word:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    out.extend(_conj(p))
+                elif p.dep_ == "prep":  # "out of X"
+                    out.extend(q for pp in _kids(p, "pobj") for q in _conj(pp))
+    return out
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children)
+
+
+class FrameFinder:
+    """Codes frames in one parsed sentence (``spacy.tokens.Span``) with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------------------ arguments
+    def subjects(self, v: Token, depth: int = 0) -> tuple[list[Token], bool]:
+        """Source heads of verb ``v`` and whether they came from a passive by-phrase."""
+        if depth > 6:
+            return [], False
+        if _is_passive(v):
+            agents = _prep_obj(v, "by")
+            return agents, True
+        subj = _kids(v, *SUBJ_DEPS)
+        if subj:
+            s = subj[0]
+            if s.lower_ in RELATIVE and v.dep_ == "relcl":
+                return _conj(v.head), False
+            return _conj(s), False
+        if v.dep_ == "relcl":
+            return _conj(v.head), False
+        if v.dep_ in ("conj", "advcl", "xcomp", "ccomp") and v.head is not v:
+            head = v.head
+            if v.dep_ == "xcomp":
+                objs = _kids(head, "dobj")
+                frames = self.lex.verb_frames(head.lemma_)
+                if objs and any(f.role == "request" for f in frames):
+                    return _conj(objs[0]), False  # "urged Iran to ...": Iran acts
+            if v.dep_ in ("advcl", "ccomp") and v.tag_ not in ("VBG", "VBN", "VB"):
+                return [], False
+            return self.subjects(head, depth + 1)
+        if v.dep_ in ("pcomp", "pobj") and v.head.head is not v.head:
+            return self.subjects(v.head.head, depth + 1)
+        if v.dep_ == "acl" and v.tag_ == "VBG":
+            return _conj(v.head), False
+        return [], False
+
+    def objects(self, v: Token) -> list[Token]:
+        objs = _kids(v, "dobj")
+        if not objs and _is_passive(v):
+            objs = _kids(v, *PASS_SUBJ_DEPS)
+        if not objs:  # "pulled out its troops": object under the particle's pobj
+            for c in _kids(v, "prt"):
+                objs.extend(_kids(c, "pobj"))
+        return objs
+
+    def targets(self, v: Token, slots: tuple[str, ...], *, passive: bool) -> tuple[list[Token], str | None]:
+        for slot in slots:
+            found: list[Token] = []
+            if slot == "dobj":
+                found = [t for o in self.objects(v) for t in _conj(o)] if passive or _kids(v, "dobj") else []
+                if not found and not passive:
+                    found = [t for o in self.objects(v) for t in _conj(o)]
+            elif slot == "dative":
+                found = [t for d in _kids(v, "dative") for t in (_conj(d) if d.pos_ != "ADP" else _prep_obj(v, d.lower_))]
+            elif slot.startswith("prep:"):
+                found = _prep_obj(v, slot[5:])
+            elif slot in ("poss", "amod", "compound"):
+                for o in self.objects(v):
+                    found.extend(c for c in o.children if c.dep_ == slot or (slot == "poss" and c.dep_ == "poss"))
+                    if slot == "poss":
+                        found.extend(_prep_obj(o, "of"))
+            if found:
+                return [self._agent_of_event(t) for t in found], slot
+        return [], None
+
+    def _agent_of_event(self, t: Token) -> Token:
+        """"condemned the attack by X" / "X's decision": the target is the one who acted."""
+        if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
+            by = _prep_obj(t, "by")
+            if by:
+                return by[0]
+            poss = _kids(t, "poss")
+            if poss and poss[0].lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
+                return poss[0]
+        return t
+
+    # ------------------------------------------------------------------------------- choosing
+    def choose_verb_frame(self, v: Token) -> tuple[VerbFrame | None, int]:
+        frames = self.lex.verb_frames(v.lemma_)
+        if not frames:
+            return None, 0
+        particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
+        obj_lemmas = {normalize_lemma(o.lemma_) for o in self.objects(v)}
+        obj_lemmas |= {normalize_lemma(c.lemma_) for o in self.objects(v) for c in o.children if c.dep_ == "compound"}
+        has_comp = bool(self.complement(v))
+        best, best_score = None, -10**6
+        for f in frames:
+            score = -100 * f.rank
+            if f.particle:
+                if f.particle.split()[0] not in particles:
+                    continue
+                score += 2
+            if f.objects:
+                if not obj_lemmas & f.objects:
+                    continue
+                score += 4
+            if f.requires == "complement" and not has_comp:
+                continue
+            if score > best_score:
+                best, best_score = f, score
+        return best, best_score
+
+    def complement(self, v: Token) -> Token | None:
+        """The event a control verb governs: to-clause, that-clause, gerund or event noun."""
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                return c
+        for c in v.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                return c
+        for o in _kids(v, "dobj"):
+            if self.lex.noun(o.lemma_) is not None:
+                return o
+        for c in v.children:
+            if c.dep_ in ("prep",) and c.lower_ in ("for", "to", "of", "with", "on", "against", "from", "into"):
+                for p in c.children:
+                    if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX"):
+                        return p
+                    if p.dep_ == "pobj" and self.lex.noun(p.lemma_) is not None:
+                        return p
+        return None
+
+    # ---------------------------------------------------------------------------------- modes
+    def _clause_status(self, v: Token) -> tuple[str, Token | None, bool]:
+        """(status, reported_by verb, future) of the clause headed by ``v``."""
+        future = False
+        status = "fact"
+        t = v
+        for _ in range(8):
+            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if auxes & FUTURE_AUX or ("to" in auxes and t.dep_ == "ROOT"):
+                future = True
+            if auxes & HYPOTHETICAL_AUX:
+                status = "hypothetical"
+            if t.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in _kids(t, "mark")):
+                return "hypothetical", None, future
+            if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "conj" and t.head.dep_ == "ccomp"):
+                head = t.head if t.dep_ != "conj" else t.head.head
+                if normalize_lemma(head.lemma_) in self.lex.speech:
+                    return status, head, future
+            if t.dep_ in ("conj", "xcomp", "ccomp", "advcl") and t.head is not t:
+                if t.dep_ == "conj":
+                    t = t.head
+                    continue
+                break
+            break
+        # "Y refused, X said": the speech verb is the root, the event its ccomp (handled above);
+        # "X said on Monday that Y refused" likewise.
+        return status, None, future
+
+    @staticmethod
+    def _negated(v: Token) -> bool:
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod", "neg")) for c in v.children):
+            return True
+        return False
+
+    # ------------------------------------------------------------------------------ composing
+    @staticmethod
+    def compose(role: str, parent: VerbFrame, child: Frame | None) -> tuple[str, str | None, str] | None:
+        """Type, mode and CAMEO code of a control verb with its complement event."""
+        ct = child.type if child else None
+        if role == "agree":
+            if ct in YIELDING:
+                return "CONCEDE", None, "035"
+            if ct in MATERIAL_CONFLICT or ct == "THREATEN":
+                return _threat(child)
+            sub = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032"}.get(ct or "", "030")
+            return "AGREE", None, sub
+        if role == "intend":
+            if child is None:
+                return None
+            return _future(child)
+        if role == "refuse":
+            if ct in ("CONSULT",) or (child and child.cameo.startswith("036")):
+                return "REJECT", "meet", "125"
+            if ct in ("AID", "COOPERATE"):
+                return "REJECT", "assist", "121"
+            if ct in YIELDING:
+                return "REJECT", "yield", "124"
+            if ct == "REQUEST":
+                return "REJECT", "change", "123"
+            return "REJECT", parent.mode, parent.cameo
+        if role == "request":
+            if ct in ("CONSULT", "AGREE") and child and (ct == "CONSULT" or child.cameo == "036"):
+                return "REQUEST", "meet", "106"
+            if ct in ("AID", "COOPERATE"):
+                return "REQUEST", "assist", "103" if ct == "AID" else "101"
+            if ct in YIELDING:
+                return "REQUEST", "yield", "105"
+            if ct == "SUPPORT":
+                return "REQUEST", None, "102"
+            if child is not None:
+                return "REQUEST", "change", "104"
+            return "REQUEST", parent.mode, parent.cameo
+        if role == "threaten":
+            if child is None:
+                return "THREATEN", parent.mode, parent.cameo
+            return _threat(child)
+        return None
+
+
+def _threat(child: Frame | None) -> tuple[str, str | None, str]:
+    ct = child.type if child else None
+    mode = child.mode if child else None
+    if ct == "SANCTION":
+        if mode == "expel":
+            return "THREATEN", "expel", "136"
+        if mode == "discontinue":
+            return "THREATEN", "relations", "1313"
+        return "THREATEN", "restrict", "1312"
+    if ct == "COERCE":
+        if mode in ("arrest", "deport"):
+            return "THREATEN", "arrest", "1323"
+        return "THREATEN", "restrict", "132"
+    if ct in ("ASSAULT", "MOBILIZE"):
+        if child is not None and child.cameo == "192":
+            return "THREATEN", "territory", "1384"
+        return "THREATEN", "violence", "138"
+    if ct == "PROTEST":
+        return "THREATEN", None, "133"
+    if ct == "REJECT" and mode == "meet":
+        return "THREATEN", "relations", "134"
+    return "THREATEN", None, "130"
+
+
+def _future(child: Frame) -> tuple[str, str | None, str]:
+    """PLOVER's rule for announced or intended events (auxiliary mode ``future``)."""
+    ct = child.type
+    if ct in COOPERATIVE:
+        sub = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032"}.get(ct, "030")
+        return "AGREE", None, sub
+    if ct in YIELDING:
+        return "CONCEDE", child.mode if child.mode in ("ceasefire", "withdraw") else None, "035"
+    if ct in MATERIAL_CONFLICT:
+        return _threat(child)
+    return ct, child.mode, child.cameo
+
+
+def future_of(frame: Frame) -> Frame:
+    type_, mode, cameo = _future(frame)
+    if type_ == frame.type and cameo == frame.cameo:
+        return frame
+    return replace(frame, type=type_, mode=mode, cameo=cameo,
+                   steps=[*frame.steps, f"future/intended {frame.type} -> {type_} (PLOVER auxiliary-mode rule)"])
+
+
+def noun_trigger(lex: Lexicon, tok: Token) -> NounTrigger | None:
+    if tok.pos_ not in ("NOUN", "PROPN", "VERB") and tok.tag_ not in ("NN", "NNS"):
+        return None
+    return lex.noun(tok.lemma_)
+
+
+def _depth(t: Token) -> int:
+    d = 0
+    while t.head is not t and d < 50:
+        t, d = t.head, d + 1
+    return d
+
+
+def _clause_verb(t: Token) -> Token:
+    """The verb whose clause a noun sits in (for a noun trigger's tense and negation)."""
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+POSS_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
+
+
+class _Finder(FrameFinder):
+    """Per-sentence state: which tokens were consumed as complements of other frames."""
+
+    def __init__(self, lexicon: Lexicon, sent: Any) -> None:
+        super().__init__(lexicon)
+        self.sent = sent
+        self.consumed: set[int] = set()
+
+    # ---------------------------------------------------------------------------- verb frames
+    def verb_frame(self, v: Token, *, as_complement: bool = False) -> Frame | None:
+        vf, score = self.choose_verb_frame(v)
+        passive = _is_passive(v)
+        objs = self.objects(v)
+        light_noun = None
+        if normalize_lemma(v.lemma_) in self.lex.light:
+            for o in objs:
+                nt = noun_trigger(self.lex, o)
+                if nt is not None:
+                    light_noun = (o, nt)
+                    break
+        frame: Frame | None = None
+        if vf is not None and vf.objects:
+            frame = self._plain(v, vf, passive, specific=True)
+        elif vf is not None and vf.role is not None:
+            frame = self._control(v, vf, passive)
+        elif light_noun is not None:
+            o, nt = light_noun
+            frame = self._noun_as_object(v, o, nt, passive)
+        elif vf is not None:
+            frame = self._plain(v, vf, passive, specific=vf.particle is not None)
+        if frame is None:
+            return None
+        srcs, _ = self.subjects(v)
+        frame.sources = frame.sources or srcs
+        return frame
+
+    def _plain(self, v: Token, vf: VerbFrame, passive: bool, *, specific: bool) -> Frame:
+        slots = vf.target
+        if passive:
+            slots = tuple(s for s in slots if s != "agent")
+        targets, slot = self.targets(v, slots, passive=passive)
+        conf = BASE_CONFIDENCE + (SPECIFIC_BONUS if specific else 0.0) - (WEAK_PENALTY if vf.weak else 0.0)
+        f = Frame(trigger=v, type=vf.type, cameo=vf.cameo, mode=vf.mode, pattern=vf.name, targets=targets,
+                  reciprocal=vf.reciprocal, confidence=conf)
+        f.steps.append(f"lexicon {vf.source}: {vf.name}" + (f"; target from {slot}" if slot else "; no target"))
+        if passive:
+            f.steps.append("passive: subject is the target, by-phrase the source")
+        return f
+
+    def _control(self, v: Token, vf: VerbFrame, passive: bool) -> Frame | None:
+        comp = self.complement(v)
+        child: Frame | None = None
+        if comp is not None:
+            self.consumed.add(comp.i)
+            if vf.role == "report" or vf.role == "deny":
+                self.consumed.update(t.i for t in comp.subtree)
+            elif comp.pos_ in ("VERB", "AUX"):
+                child = self.verb_frame(comp, as_complement=True)
+            else:
+                nt = noun_trigger(self.lex, comp)
+                if nt is not None:
+                    child = self._noun_frame(comp, nt, standalone=False)
+        if vf.role == "deny":
+            if comp is not None:
+                return None  # "denied attacking": CAMEO 016, no PLOVER event
+            return self._plain(v, vf, passive, specific=False)
+        if vf.role == "report":
+            return self._plain(v, vf, passive, specific=False)
+        if child is not None and self._negated(child.trigger) and vf.role != "refuse":
+            return None  # "agreed not to attack" is not an AGREE to attack
+        composed = self.compose(vf.role or "", vf, child)
+        if composed is None:
+            return None
+        type_, mode, cameo = composed
+        targets, slot = self.targets(v, vf.target, passive=passive)
+        if child is not None and (not targets or (targets and comp is not None and any(t.i == comp.i for t in targets))):
+            targets = child.targets
+        if child is not None and targets and child.trigger.i in {t.i for t in targets}:
+            targets = child.targets
+        conf = BASE_CONFIDENCE + (SPECIFIC_BONUS if child is not None else 0.0) - (WEAK_PENALTY if vf.weak else 0.0)
+        f = Frame(trigger=v, type=type_, cameo=cameo, mode=mode,
+                  pattern=f"{vf.name}+{vf.role}({child.pattern if child else '-'})", targets=targets,
+                  reciprocal=vf.reciprocal or bool(child and child.reciprocal), confidence=conf)
+        f.steps.append(f"lexicon {vf.source}: control verb '{v.lemma_}' ({vf.role})")
+        if child is not None:
+            f.steps.append(f"complement '{child.trigger.text}' is {child.type}: {vf.role} -> {type_}")
+        if child is not None and not _kids(v, *SUBJ_DEPS) and child.sources:
+            f.sources = child.sources
+        return f
+
+    def _noun_as_object(self, v: Token, o: Token, nt: NounTrigger, passive: bool) -> Frame:
+        f = self._noun_frame(o, nt, standalone=False)
+        assert f is not None
+        if not f.targets:
+            for word in nt.target_preps or TARGET_PREPS_DEFAULT:
+                found = _prep_obj(v, word)
+                if found:
+                    f.targets = found
+                    f.steps.append(f"target from the verb's '{word}' phrase")
+                    break
+        if not f.targets:
+            dat = [t for d in _kids(v, "dative") for t in _conj(d)]
+            if dat:
+                f.targets = dat
+        f.trigger = o
+        f.pattern = f"light:{v.lemma_}+{nt.lemma}->{nt.type}"
+        f.confidence = BASE_CONFIDENCE + SPECIFIC_BONUS - (WEAK_PENALTY / 2 if nt.weak else 0.0)
+        f.steps.insert(0, f"light verb '{v.lemma_}' carries the event noun '{o.text}' ({nt.source})")
+        f.sources = []  # the verb's subject is the source
+        f.reciprocal = nt.reciprocal
+        self.consumed.add(o.i)
+        f.negated = self._negated(o)
+        return f
+
+    # ---------------------------------------------------------------------------- noun frames
+    def _noun_frame(self, n: Token, nt: NounTrigger, *, standalone: bool) -> Frame | None:
+        sources: list[Token] = []
+        reciprocal = False
+        between = _prep_obj(n, "between") or _prep_obj(n, "among")
+        if between and nt.reciprocal:
+            sources, reciprocal = between, True
+        if not sources:
+            sources = _prep_obj(n, "by")
+        if not sources:
+            sources = [p for p in _kids(n, "poss") if p.lower_ not in POSS_PRONOUNS or not standalone]
+        if not sources:
+            sources = [c for c in n.children
+                       if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in AGENT_ENTS and c.i < n.i]
+        targets: list[Token] = []
+        for word in nt.target_preps:
+            targets = _prep_obj(n, word)
+            if targets:
+                break
+        if between and not reciprocal and not targets:
+            targets = between
+        if standalone and not sources:
+            return None
+        f = Frame(trigger=n, type=nt.type, cameo=nt.cameo, mode=nt.mode, pattern=nt.name, sources=sources,
+                  targets=targets, reciprocal=reciprocal or (nt.reciprocal and len(sources) > 1),
+                  confidence=BASE_CONFIDENCE - NOUN_PENALTY - (WEAK_PENALTY if nt.weak else 0.0))
+        f.steps.append(f"event noun '{n.text}' ({nt.source})" + (": between A and B, all actors" if reciprocal else ""))
+        if any(c.lower_ in ("no",) for c in _kids(n, "det")):
+            f.negated = True
+        return f
+
+    # ---------------------------------------------------------------------------------- driver
+    def find(self) -> list[Frame]:
+        sent = self.sent
+        question = sent.text.rstrip().rstrip("\"'”’ ").endswith("?")
+        frames: list[Frame] = []
+        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")), key=_depth)
+        for v in verbs:
+            if v.i in self.consumed:
+                continue
+            f = self.verb_frame(v)
+            if f is None:
+                continue
+            frames.append(f)
+        arg_tokens: set[int] = set()
+        for f in frames:
+            for t in [*f.sources, *f.targets]:
+                arg_tokens.update(x.i for x in t.subtree)
+            if f.trigger.pos_ in ("VERB", "AUX"):  # "condemned the attack by X": one ACCUSE
+                for o in self.objects(f.trigger):
+                    arg_tokens.update(x.i for x in o.subtree)
+        for n in sent:
+            if n.i in self.consumed or n.i in arg_tokens or n.pos_ not in ("NOUN", "PROPN"):
+                continue
+            nt = noun_trigger(self.lex, n)
+            if nt is None:
+                continue
+            if n.dep_ in ("dobj",) and normalize_lemma(n.head.lemma_) in self.lex.light:
+                continue  # the light verb had no subject; no explicit actor
+            f = self._noun_frame(n, nt, standalone=True)
+            if f is not None:
+                frames.append(f)
+        out = []
+        for f in frames:
+            out.append(self._finish(f, question))
+        return out
+
+    def _finish(self, f: Frame, question: bool) -> Frame:
+        clause = _clause_verb(f.trigger)
+        status, speech, future = self._clause_status(clause)
+        if self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated:
+            f.negated = True
+            f.status = "negated"
+            f.steps.append("negated: dropped (PLOVER codes no negated events)")
+        for anc in [clause, *clause.ancestors]:
+            if anc is not clause and normalize_lemma(anc.lemma_) in NEGATING_VERBS and clause.dep_ == "xcomp":
+                f.negated, f.status = True, "negated"
+                f.steps.append(f"'{anc.text}' negates its complement")
+            break
+        if question:
+            f.status = "question"
+            f.steps.append("question: not coded as a fact")
+        if f.status == "fact" and status == "hypothetical":
+            if speech is not None and f.type in MATERIAL_CONFLICT:
+                t, m, c = _threat(f)
+                f.type, f.mode, f.cameo = t, m, c
+                f.steps.append("conditional material conflict in reported speech -> THREATEN")
+            else:
+                f.status = "hypothetical"
+                f.steps.append("hypothetical (if/would/could): not coded as a fact")
+        if f.status == "fact" and future:
+            g = future_of(f)
+            f.type, f.mode, f.cameo, f.steps = g.type, g.mode, g.cameo, g.steps
+        if speech is not None:
+            rep, _ = self.subjects(speech)
+            f.reported_by = rep[0] if rep else None
+            f.confidence -= REPORTED_PENALTY
+            f.steps.append(f"reported speech under '{speech.text}'")
+            if f.sources and f.sources[0].lower_ in ("it", "they", "he", "she", "we", "i") and rep:
+                f.steps.append(f"pronoun source '{f.sources[0].text}' is the speaker")
+                f.sources = rep
+        if f.sources and len(f.sources) == 1:
+            text = self.sent.doc[f.sources[0].left_edge.i: f.sources[0].i + 1].text
+            if PARTIES_RX.match(text.strip()) or PARTIES_RX.match(f.sources[0].lower_):
+                f.parties = True
+                f.steps.append("'the two sides': actors from the parties of the exchange")
+        if f.reciprocal and (f.targets or (len(f.sources) < 2 and not f.parties)):
+            f.reciprocal = False
+        return f
+
+
+def find_frames(lexicon: Lexicon, sent: Any) -> list[Frame]:
+    """All frames in one spaCy sentence span, facts and non-facts (see ``Frame.status``)."""
+    return _Finder(lexicon, sent).find()
+
+
+__all__ += ["find_frames"]

@@ -1,0 +1,195 @@
+"""The event lexicon: verb frames, noun triggers and light verbs, loaded from TOML data files.
+
+The built-in ``events/data/lexicon.toml`` is always loaded; files named in
+``[events] lexicon_files`` are loaded first so their frames win over built-in ones for the same
+lemma. Every entry is validated (known PLOVER type, a mode of that type, a CAMEO code in the
+table, a known control role) and refused with file and line [C312-C316].
+"""
+
+from __future__ import annotations
+
+__all__ = ["VerbFrame", "NounTrigger", "Lexicon", "load_lexicon", "ROLES", "normalize_lemma"]
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from communique.errors import KnowledgeError
+from communique.knowledge import LINE, Validator, data_path, read_toml
+from communique.events.tables import EventTables, load_tables
+
+ROLES = frozenset({"agree", "intend", "refuse", "request", "threaten", "deny", "report"})
+"""Control roles: the verb's complement (to-clause, gerund, event noun) is itself an event."""
+TARGET_SLOTS = frozenset({"dobj", "dative", "agent", "poss", "amod", "compound"})
+REQUIRES = frozenset({"complement", "object"})
+
+# British -ise spellings the parser lemmatises as written ("criticised" -> "criticise").
+_SPELLING = (("ise", "ize"), ("isation", "ization"), ("our", "or"))
+
+
+def normalize_lemma(lemma: str) -> str:
+    """Lower-case lemma with British -ise/-our spellings folded to the lexicon's US ones."""
+    low = lemma.lower()
+    for brit, us in _SPELLING:
+        if low.endswith(brit) and len(low) > len(brit) + 2:
+            return low[: -len(brit)] + us
+    return low
+
+
+@dataclass(frozen=True, slots=True)
+class VerbFrame:
+    lemma: str  # head verb lemma
+    particle: str | None  # "on" in "call on"; must be a prt/prep child
+    type: str
+    cameo: str
+    mode: str | None = None
+    objects: frozenset[str] = frozenset()
+    role: str | None = None
+    target: tuple[str, ...] = ("dobj",)
+    reciprocal: bool = False
+    weak: bool = False
+    requires: str | None = None
+    source: str = "lexicon.toml:0"  # file:line, shown by --explain
+    rank: int = 0  # user files first (lower is preferred)
+
+    @property
+    def name(self) -> str:
+        words = self.lemma + (f" {self.particle}" if self.particle else "")
+        obj = f" [{'|'.join(sorted(self.objects)[:3])}{'...' if len(self.objects) > 3 else ''}]" if self.objects else ""
+        return f"verb:{words}{obj}->{self.type}"
+
+
+@dataclass(frozen=True, slots=True)
+class NounTrigger:
+    lemma: str
+    type: str
+    cameo: str
+    mode: str | None = None
+    target_preps: tuple[str, ...] = ()
+    reciprocal: bool = False
+    weak: bool = False
+    source: str = "lexicon.toml:0"
+
+    @property
+    def name(self) -> str:
+        return f"noun:{self.lemma}->{self.type}"
+
+
+class Lexicon:
+    def __init__(
+        self,
+        verbs: list[VerbFrame],
+        nouns: dict[str, NounTrigger],
+        light: frozenset[str],
+        speech: frozenset[str] = frozenset(),
+    ) -> None:
+        self.verbs: dict[str, list[VerbFrame]] = {}
+        for f in dict.fromkeys(verbs):  # "criticize"/"criticise" fold to one frame
+            self.verbs.setdefault(f.lemma, []).append(f)
+        self.nouns = nouns
+        self.light = light
+        self.speech = speech
+
+    def verb_frames(self, lemma: str) -> list[VerbFrame]:
+        return self.verbs.get(normalize_lemma(lemma), [])
+
+    def noun(self, lemma: str) -> NounTrigger | None:
+        low = lemma.lower()
+        return self.nouns.get(low) or self.nouns.get(normalize_lemma(low))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + len(self.nouns)
+
+
+def _entry_common(v: Validator, tables: EventTables, what: str) -> tuple[str, str | None, str]:
+    type_ = v.str("type", choices=set(tables.types))
+    mode = v.str("mode", required=False)
+    if mode is not None and not tables.has_mode(type_, mode):
+        raise v.fail(f"{what}: mode {mode!r} is not a mode of {type_}", code="C313")
+    cameo = v.str("cameo")
+    if cameo not in tables.cameo:
+        raise v.fail(f"{what}: CAMEO code {cameo!r} is not in cameo.tsv", code="C314")
+    return type_, mode, cameo
+
+
+def _lemmas(v: Validator) -> list[str]:
+    lemmas = v.list("lemmas", required=True, item=lambda x: isinstance(x, str))
+    if not lemmas:
+        raise v.fail("'lemmas' is empty: the entry would never fire", code="C312")
+    return [normalize_lemma(x.strip()) if " " not in x.strip() else x.strip().lower() for x in lemmas]
+
+
+def _read_file(
+    path: Path, tables: EventTables, rank: int
+) -> tuple[list[VerbFrame], list[NounTrigger], set[str], set[str]]:
+    data = read_toml(path)
+    unknown = set(data) - {"verb", "noun", "light", "speech"}
+    if unknown:
+        raise KnowledgeError(f"unknown top-level tables {sorted(unknown)}; expected verb, noun, light, speech",
+                             code="C312", path=str(path))
+    verbs: list[VerbFrame] = []
+    nouns: list[NounTrigger] = []
+    for no, rec in enumerate(data.get("verb", []), start=1):
+        rec = dict(rec)
+        rec.setdefault(LINE, None)
+        v = Validator(path, rec)
+        what = f"[[verb]] #{no}"
+        type_, mode, cameo = _entry_common(v, tables, what)
+        role = v.str("role", required=False, choices=ROLES)
+        requires = v.str("requires", required=False, choices=REQUIRES)
+        objects = frozenset(normalize_lemma(o) for o in v.list("objects", item=lambda x: isinstance(x, str)))
+        target = tuple(v.list("target", item=lambda x: isinstance(x, str)))
+        for slot in target:
+            if slot not in TARGET_SLOTS and not (slot.startswith("prep:") and len(slot) > 5):
+                raise v.fail(f"{what}: unknown target slot {slot!r} (dobj, dative, agent, poss, amod, "
+                             "compound or prep:<word>)", code="C315")
+        for lemma in _lemmas(v):
+            head, _, particle = lemma.partition(" ")
+            verbs.append(VerbFrame(
+                lemma=normalize_lemma(head), particle=particle or None, type=type_, cameo=cameo, mode=mode,
+                objects=objects, role=role, target=target or ("dobj",), reciprocal=bool(rec.get("reciprocal")),
+                weak=bool(rec.get("weak")), requires=requires, source=f"{path.name}:[[verb]]#{no}", rank=rank,
+            ))
+    for no, rec in enumerate(data.get("noun", []), start=1):
+        v = Validator(path, dict(rec))
+        what = f"[[noun]] #{no}"
+        type_, mode, cameo = _entry_common(v, tables, what)
+        preps = tuple(v.list("target_preps", item=lambda x: isinstance(x, str)))
+        for lemma in _lemmas(v):
+            nouns.append(NounTrigger(lemma=lemma, type=type_, cameo=cameo, mode=mode, target_preps=preps,
+                                     reciprocal=bool(rec.get("reciprocal")), weak=bool(rec.get("weak")),
+                                     source=f"{path.name}:[[noun]]#{no}"))
+    words: dict[str, set[str]] = {"light": set(), "speech": set()}
+    for key, found in words.items():
+        if key in data:
+            v = Validator(path, dict(data[key]))
+            found |= {normalize_lemma(x) for x in v.list("lemmas", item=lambda x: isinstance(x, str))}
+    return verbs, nouns, words["light"], words["speech"]
+
+
+@functools.lru_cache(maxsize=8)
+def _load(files: tuple[str, ...]) -> Lexicon:
+    tables = load_tables()
+    verbs: list[VerbFrame] = []
+    nouns: dict[str, NounTrigger] = {}
+    light: set[str] = set()
+    speech: set[str] = set()
+    paths = [Path(f) for f in files] + [data_path("events", "lexicon.toml")]
+    for rank, p in enumerate(paths):
+        if not p.exists():
+            raise KnowledgeError("lexicon file not found; check [events] lexicon_files", code="C316", path=str(p))
+        vs, ns, li, sp = _read_file(p, tables, rank)
+        speech |= sp
+        verbs.extend(vs)
+        for n in ns:
+            nouns.setdefault(n.lemma, n)  # first file (user) wins; within a file the first entry
+        light |= li
+    return Lexicon(verbs, nouns, frozenset(light), frozenset(speech))
+
+
+def load_lexicon(options: Any = None, *, files: tuple[str, ...] | list[str] | None = None) -> Lexicon:
+    """The built-in lexicon plus ``[events] lexicon_files`` (or ``files``), cached per file list."""
+    if files is None and options is not None:
+        files = options.get("events.lexicon_files")
+    return _load(tuple(str(f) for f in files or ()))
