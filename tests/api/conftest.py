@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from api.sample_store import build_sample_store
-from fastapi.testclient import TestClient
+from starlette.exceptions import StarletteDeprecationWarning
 
 from communique.api import create_app
 from communique.config import Options
+
+with warnings.catch_warnings():
+    # starlette warns at import time that it prefers httpx2 over the httpx we have installed.
+    warnings.simplefilter("ignore", StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="session")
@@ -20,5 +26,23 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def client(sample_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(Options(), db_path=str(sample_db))) as c:
+    with TestClient(create_app(Options(), db_path=str(sample_db), environ={})) as c:
         yield c
+
+
+@pytest.fixture()
+def make_client(tmp_path: Path) -> Iterator[object]:
+    """A client over a fresh, writable sample store, with options overrides (for ingest)."""
+    clients: list[TestClient] = []
+
+    def make(overrides: dict[str, object] | None = None, environ: dict[str, str] | None = None) -> TestClient:
+        db = build_sample_store(tmp_path / f"ingest{len(clients)}.duckdb")
+        app = create_app(Options().with_overrides(overrides or {}), db_path=str(db), environ=environ or {})
+        c = TestClient(app)
+        c.__enter__()
+        clients.append(c)
+        return c
+
+    yield make
+    for c in clients:
+        c.__exit__(None, None, None)

@@ -18,7 +18,7 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -37,7 +37,7 @@ from communique.api.errors import ApiError, error_body
 from communique.config import Options
 from communique.errors import Failure, StoreError
 from communique.records import EVENT_TYPES, SourceDocument
-from communique.store import Store
+from communique.store import EventFilter, Store
 from communique.web import CONTENT_SECURITY_POLICY, INDEX_HTML, STATIC_DIR
 
 log = logging.getLogger(__name__)
@@ -110,11 +110,11 @@ class _ReadWriteLock:
 class _Service:
     """What the routes share: options, the store path, the lock, the ingest token."""
 
-    def __init__(self, options: Options, db_path: str) -> None:
+    def __init__(self, options: Options, db_path: str, environ: Mapping[str, str]) -> None:
         self.options = options
         self.db_path = db_path
         self.lock = _ReadWriteLock()
-        self.token = str(options.get("api.token") or os.environ.get(TOKEN_ENV, ""))
+        self.token = str(options.get("api.token") or environ.get(TOKEN_ENV, ""))
         self.max_upload = int(options.get("api.max_upload_bytes"))
 
     @contextmanager
@@ -198,9 +198,13 @@ def _error_response(exc: ApiError) -> JSONResponse:
     )
 
 
-def create_app(options: Options, *, db_path: str) -> Any:
-    """The HTTP API + dashboard over the store at ``db_path`` (opened read-only per request)."""
-    service = _Service(options, db_path)
+def create_app(
+    options: Options, *, db_path: str, environ: Mapping[str, str] | None = None
+) -> FastAPI:
+    """The HTTP API + dashboard over the store at ``db_path`` (opened read-only per request).
+
+    ``environ`` is where ``COMMUNIQUE_API_TOKEN`` is looked up (default ``os.environ``)."""
+    service = _Service(options, db_path, os.environ if environ is None else environ)
     app = FastAPI(
         title="communique",
         version=_version(),
@@ -283,7 +287,7 @@ def create_app(options: Options, *, db_path: str) -> Any:
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:
         with service.reader() as store:
-            found = store.events(queries.EventFilter(ids=(event_id,)), limit=1)
+            found = store.events(EventFilter(ids=(event_id,)), limit=1)
         if not found:
             raise not_found("event", event_id)
         return found[0].to_dict()

@@ -37,9 +37,10 @@ from datetime import date
 from typing import Any
 
 from communique.api.errors import ApiError
-from communique.api.tone import FREQS, pair_key, tone_series
 from communique.records import EVENT_TYPES, Episode, Quote
 from communique.store import EventFilter, Store, event_filter_sql
+from communique.stories import pair_key, tone_series
+from communique.stories.tone import FREQS
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50

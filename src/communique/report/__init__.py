@@ -18,10 +18,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from communique.api.tone import tone_series
 from communique.records import Document, Episode, Event, Quote
 from communique.report.charts import _anchor, esc, timeline_svg, tone_svg
 from communique.store import EventFilter, Store
+from communique.stories import tone_series
 
 log = logging.getLogger(__name__)
 
