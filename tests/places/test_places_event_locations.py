@@ -110,7 +110,10 @@ def test_places_document_country_context_picks_namesake() -> None:
     assert gaz.resolve("Paris").country == "FRA"  # type: ignore[union-attr]
     assert gaz.resolve("Moscow").country == "RUS"  # type: ignore[union-attr]
     assert gaz.resolve("Geneva").country == "CHE"  # type: ignore[union-attr]
-    assert gaz.resolve("Geneva", context=frozenset({"USA"})).country == "USA"  # type: ignore[union-attr]
+    assert gaz.resolve("Geneva", context=frozenset({"USA"})).country == "CHE"  # type: ignore[union-attr]
+    assert gaz.resolve("Athens").country == "GRC"  # type: ignore[union-attr]
+    assert gaz.resolve("Athens", context=frozenset({"USA"})).country == "GRC"  # type: ignore[union-attr]
+    assert gaz.resolve("Hyderabad", context=frozenset({"PAK"})).country == "PAK"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,22 @@ def test_quotes_speaker_cue_and_text(analyse: Any, text: str, speaker: str, dire
     assert q.speaker_span is not None and speaker.split()[-1] in text[q.speaker_span[0] : q.speaker_span[1]]
 
 
+# (passage, speaker name, ISO country, sector) as the actors knowledge resolves them on the date
+COUNTRY_CASES = [
+    ('"We will not back down," Blinken said.', "Antony Blinken", "USA", "GOV"),
+    ('"We are open to dialogue," Wang Yi said.', "Wang Yi", "CHN", "GOV"),
+    ("Yang Jiechi said China would defend its sovereignty.", "Yang Jiechi", "CHN", "GOV"),
+    ("Secretary of State Antony Blinken arrived on Thursday.\n\"We came to talk,\" he said.", "Antony Blinken", "USA", "GOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "country", "sector"), COUNTRY_CASES)
+def test_quotes_speaker_resolves_through_actors_knowledge(analyse: Any, text: str, name: str, country: str, sector: str) -> None:
+    q = quotes_for(analyse(text))[0]
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.country, q.speaker.sector) == (name, country, sector)
+
+
 def test_quotes_split_quote_keeps_speaker(analyse: Any) -> None:
     text = '"We are firm," Yang Jiechi said, "and we will defend our sovereignty and security."'
     quotes = [q for q in quotes_for(analyse(text)) if q.direct]
@@ -137,7 +153,7 @@ def test_quotes_multi_paragraph_quote_is_one_quote(analyse: Any) -> None:
     quotes = [q for q in quotes_for(analyse(text)) if q.direct]
     assert len(quotes) == 1
     assert "Xinjiang" in quotes[0].text and "economic coercion" in quotes[0].text
-    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Blinken"
+    assert quotes[0].speaker is not None and quotes[0].speaker.name == "Antony Blinken"
 
 
 def test_quotes_unattributed_paragraph_continues_previous_speaker(analyse: Any) -> None:
@@ -147,7 +163,7 @@ def test_quotes_unattributed_paragraph_continues_previous_speaker(analyse: Any) 
     )
     quotes = [q for q in quotes_for(analyse(text)) if q.direct]
     assert len(quotes) == 2
-    assert all(q.speaker is not None and q.speaker.name == "Blinken" for q in quotes)
+    assert all(q.speaker is not None and q.speaker.name == "Antony Blinken" for q in quotes)
 
 
 def test_quotes_fragment_in_reported_speech_keeps_speaker(analyse: Any) -> None:
@@ -177,7 +193,7 @@ def test_quotes_unbalanced_mark_costs_only_that_quote(analyse: Any, caplog: pyte
     with caplog.at_level(logging.DEBUG, logger="communique.quotes"):
         quotes = quotes_for(analyse(text))
     kept = [q for q in quotes if q.direct and q.text == "We will continue talks"]
-    assert len(kept) == 1 and kept[0].speaker is not None and kept[0].speaker.name == "Blinken"
+    assert len(kept) == 1 and kept[0].speaker is not None and kept[0].speaker.name == "Antony Blinken"
     assert not any(q.direct and ("never closes" in q.text or "unfinished" in q.text) for q in quotes)
 
 

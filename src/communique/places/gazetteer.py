@@ -24,10 +24,11 @@ from communique.records import Location
 log = logging.getLogger(__name__)
 
 # Score bonuses in log-population units: a town in a country the document is about beats a
-# foreign namesake up to ~20x its size; a national capital beats one up to ~7x. Picked by hand
-# on the trap cases in tests/places (Paris FR vs Paris TX, Geneva CH vs Geneva IL, Moscow RU
-# vs Moscow ID); re-run those tests on change.
-CONTEXT_BONUS = 3.0
+# foreign namesake up to ~6x its size (US documents name the US everywhere, and "Geneva" is
+# still the Swiss one, 9x bigger than Geneva IL); a national capital beats one up to ~100x.
+# Picked by hand on the trap cases in tests/places (Paris FR vs Paris TX, Geneva CH vs Geneva
+# IL, Moscow RU vs Moscow ID); re-run those tests on change.
+CONTEXT_BONUS = 0.8
 CAPITAL_BONUS = 2.0
 # A US state name whose US city namesake is bigger than this is read as the city ("New York").
 STATE_CITY_POPULATION = 1_000_000

@@ -371,6 +371,8 @@ class _Extractor:
     def _emit_indirect(self, a: int, b: int, subj: Any, cue_tok: Any, cue: str, quoted: list[tuple[int, int]]) -> None:
         if self._quoted_share(a, b, quoted) > QUOTED_SHARE_LIMIT:
             return
+        if any(not d.direct and d.span[0] <= cue_tok.idx < d.span[1] for d in self.out):
+            return  # reported speech nested in an earlier clause is part of that clause's content
         owner = self.cue_owner.get(cue_tok.i)
         if owner is not None:
             d = self.out[owner]

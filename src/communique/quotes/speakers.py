@@ -55,6 +55,7 @@ class SpeakerResolver:
         self._actor_for_span = actor_for_span
         if self._actor_for_span is None and _actors is not None:
             self._actor_for_span = getattr(_actors, "actor_for_span", None)
+        self._tok_starts = [t.idx for t in self.doc]
         self.people = [e for e in self.doc.ents if e.label_ in PERSON_LABELS and not self.in_quote(e.start_char)]
         self.groups = [e for e in self.doc.ents if e.label_ in GROUP_LABELS and not self.in_quote(e.start_char)]
 
@@ -111,8 +112,13 @@ class SpeakerResolver:
                 return _with_text(ref, text) if ref else ActorRef(text=text, name=e.text)
         span = self.doc.char_span(start, end, alignment_mode="expand")
         words = text.split()
-        proper = (span is not None and any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)) or (
-            bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in _DETERMINERS
+        toks = list(span) if span is not None else []
+        proper = any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in toks) or (
+            bool(words)
+            and all(w[:1].isupper() for w in words)
+            and words[0].lower() not in _DETERMINERS
+            # a capitalised common noun opening a sentence ("Critics said") is no name
+            and not (len(toks) == 1 and toks[0].pos_ in ("NOUN", "ADJ", "PRON", "DET"))
         )
         return ActorRef(text=text, name=text if proper else None)
 
@@ -142,9 +148,21 @@ class SpeakerResolver:
         return self._named(start, end)
 
     def _last_person(self, pos: int, text: str) -> ActorRef:
-        for e in reversed(self.people):
-            if e.end_char <= pos:
-                return _with_text(self._named(e.start_char, e.end_char), text)
+        """The person a pronoun stands for: the latest one in subject position within the
+        current and previous sentence (salience), else the latest person named before."""
+        before = [e for e in self.people if e.end_char <= pos]
+        if before:
+            i = max(0, bisect.bisect_left(self._tok_starts, pos) - 1)
+            tok = self.doc[i]
+            window_start = tok.sent.start
+            prev_sent = self.doc[window_start - 1].sent if window_start > 0 else None
+            if prev_sent is not None:
+                window_start = prev_sent.start
+            for e in reversed(before):
+                if e.start >= window_start and e.root.dep_ in ("nsubj", "nsubjpass"):
+                    return _with_text(self._named(e.start_char, e.end_char), text)
+            e = before[-1]
+            return _with_text(self._named(e.start_char, e.end_char), text)
         for m in reversed(self.mentions):
             if m.end <= pos and not self.in_quote(m.start) and m.actor.office:
                 return _with_text(m.actor, text)
