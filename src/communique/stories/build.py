@@ -120,19 +120,26 @@ def _kind(evs: Sequence[Event]) -> str:
 
 def _participants(evs: Sequence[Event], quotes: Sequence[Quote]) -> list[str]:
     counts: Counter[str] = Counter()
+    acting: Counter[str] = Counter()
     for e in evs:
         seen = {
             a.country for a in (e.source, e.target, *e.sources, *e.targets)
             if a is not None and a.country and a.country != "---"
         }
         counts.update(seen)
-    for q in quotes:
-        if q.speaker is not None and q.speaker.country and q.speaker.country != "---":
-            counts[q.speaker.country] += 1
-    if not counts:
+        if e.source is not None and e.source.country:
+            acting[e.source.country] += 1
+    speakers = Counter(
+        q.speaker.country for q in quotes
+        if q.speaker is not None and q.speaker.country and q.speaker.country != "---"
+    )
+    total = counts + speakers
+    if not total:
         return []
-    top = counts.most_common(1)[0][1]
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = total.most_common(1)[0][1]
+    # Most involved in events first; on a tie the side that acts more (the visitor, the one who
+    # raises); quotes only decide whether a country takes part.
+    ranked = sorted(total.items(), key=lambda kv: (-counts[kv[0]], -acting[kv[0]], kv[0]))
     return [c for c, n in ranked if n >= PARTICIPANT_SHARE * top][:MAX_PARTICIPANTS]
 
 
@@ -191,6 +198,12 @@ def build_stories(
     for q in quotes:
         if q.doc_id in doc_ids:
             quotes_by_doc.setdefault(q.doc_id, []).append(q)
+    # Within a document, reading order: episodes come out the same whatever order the store
+    # or the caller handed the records in.
+    for evs_ in events_by_doc.values():
+        evs_.sort(key=lambda e: (e.span[0], e.id))
+    for qs_ in quotes_by_doc.values():
+        qs_.sort(key=lambda q: (q.span[0], q.id))
     dropped = len(events) - sum(map(len, events_by_doc.values()))
     if dropped:
         log.warning("%d event(s) point at documents not given to build_stories; ignored", dropped)

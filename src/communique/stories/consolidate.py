@@ -1,7 +1,10 @@
 """Consolidated events: one record per real event reported by several articles.
 
-Events of one episode are the same event when they have the same type, the same source and target
-countries, and dates at most ``DATE_TOLERANCE_DAYS`` apart (or no date). The record counts the
+Events of one episode are the same event when they have the same type, the same pair of countries
+(either direction: "Blinken accused China" and "Yang accused Washington" are the two halves of one
+exchange of accusations, and a visit is often coded visitor→host in one article and host→visitor
+in another), and dates at most ``DATE_TOLERANCE_DAYS`` apart (or no date). ``source_country`` and
+``target_country`` give the most reported direction; ``directions`` counts each. The record counts the
 mentions, the articles, and the *independent* sources: a near-duplicate counts with its original
 once, and articles of the same outlet count once.
 """
@@ -79,7 +82,7 @@ def outcome_phrase(e: Event) -> str:
     return " ".join([e.trigger, *words]).strip()
 
 
-def _cid(episode_id: str | None, key: tuple[str, str | None, str | None], first_event: str) -> str:
+def _cid(episode_id: str | None, key: tuple[str, tuple[str, ...]], first_event: str) -> str:
     raw = f"{episode_id}|{key}|{first_event}"
     return "cev-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
 
@@ -88,12 +91,15 @@ def consolidate_episode(
     episode_id: str | None, events: Sequence[Event], docs: Mapping[str, Document]
 ) -> list[dict[str, Any]]:
     """Consolidated records for the events of one episode (negated events are left out)."""
-    by_key: dict[tuple[str, str | None, str | None], list[Event]] = {}
+    by_key: dict[tuple[str, tuple[str, ...]], list[Event]] = {}
     for e in events:
         if e.negated:
             continue
-        key = (e.type, e.source.country if e.source else None, e.target.country if e.target else None)
-        by_key.setdefault(key, []).append(e)
+        countries = {
+            a.country for a in (e.source, e.target, *e.sources, *e.targets)
+            if a is not None and a.country and a.country != "---"
+        }
+        by_key.setdefault((e.type, tuple(sorted(countries))), []).append(e)
     out: list[dict[str, Any]] = []
     for key, evs in by_key.items():
         dated = sorted((e for e in evs if anchor_ordinal(e.date) != NO_DAY), key=lambda e: (e.date, e.id))
@@ -116,13 +122,19 @@ def consolidate_episode(
             modes = Counter(e.mode for e in cl if e.mode)
             doc_ids = sorted({e.doc_id for e in cl})
             phrases = Counter(outcome_phrase(e) for e in cl)
+            directions = Counter(
+                (e.source.country if e.source else None, e.target.country if e.target else None) for e in cl
+            )
+            (src, tgt), _ = max(directions.items(), key=lambda kv: (kv[1], str(kv[0])))
             out.append({
                 "id": _cid(episode_id, key, cl[0].id),
                 "episode_id": episode_id,
                 "type": key[0],
                 "mode": modes.most_common(1)[0][0] if modes else None,
-                "source_country": key[1],
-                "target_country": key[2],
+                "source_country": src,
+                "target_country": tgt,
+                "countries": list(key[1]),
+                "directions": {f"{a or '?'}→{b or '-'}": n for (a, b), n in sorted(directions.items(), key=str)},
                 "date": min(d for d, c in days.items() if c == max(days.values())) if days else None,
                 "n_mentions": len(cl),
                 "n_articles": len(doc_ids),

@@ -4,7 +4,8 @@ Why attribution works this way: a topic named in a quote belongs to whoever is q
 named in an event sentence belongs to the side that acts in that sentence ("Blinken raised
 concerns about Xinjiang" → USA; "Yang warned the US over Taiwan" → CHN). When the event was
 reported by a third party ("X said Y refused ..."), the reporter is the side talking about it.
-A topic named in a sentence with no event and no quote has no side and is not counted.
+A topic named in a sentence with no event and no quote has no side and is not counted; neither is
+one named only in a material event (SANCTION, ASSAULT, ...), where the cue is the act itself.
 
 Topics are knowledge: ``stories/data/issues.toml`` plus the user files in
 ``stories.issue_files``, loaded and validated through :mod:`communique.knowledge`.
@@ -148,9 +149,25 @@ def load_issues(files: Iterable[str | Path] = (), *, builtin: bool = True) -> Is
     return IssueBook(issues)
 
 
-def _side_of_event(e: Event) -> str | None:
-    who = e.reported_by if e.reported_by is not None and e.reported_by.country else e.source
-    return who.country if who is not None and who.country and who.country != "---" else None
+# Event types in which the acting side *says* something (PLOVER verbal cooperation and verbal
+# conflict). In a material event the cue is usually the act itself ("new US sanctions" is what
+# China complained about, not an issue the US raised), so those sentences attribute nothing.
+VERBAL_TYPES: frozenset[str] = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+)
+MEETING_TYPES: frozenset[str] = frozenset({"CONSULT"})
+
+
+def _sides_of_event(e: Event) -> list[str]:
+    """The reporter if a third party reported the event, else every acting country (a joint
+    statement "the two sides agreed ... on climate" gives the issue to both)."""
+    if e.reported_by is not None and e.reported_by.country and e.reported_by.country != "---":
+        return [e.reported_by.country]
+    sides: list[str] = []
+    for a in (e.source, *e.sources):
+        if a is not None and a.country and a.country != "---" and a.country not in sides:
+            sides.append(a.country)
+    return sides
 
 
 def find_issue_mentions(
@@ -174,21 +191,23 @@ def find_issue_mentions(
                 "doc_id": q.doc_id, "event_id": q.event_id, "quote_id": q.id,
                 "evidence": q.text, "cue": q.text[s:e], "span": [q.span[0] + s, q.span[0] + e],
             })
-    for ev in events:
-        if ev.negated:
+    speaking = [ev for ev in events if not ev.negated and ev.type in VERBAL_TYPES]
+    # A meeting sentence that also carries a statement ("Wang warned Blinken in five hours of
+    # talks that ... Taiwan") gives the issue to the speaker, not to the meeting's actor.
+    stated = {(ev.doc_id, ev.span) for ev in speaking if ev.type not in MEETING_TYPES}
+    for ev in speaking:
+        if ev.type in MEETING_TYPES and (ev.doc_id, ev.span) in stated:
             continue
-        side = _side_of_event(ev)
-        if not side:
-            continue
-        for issue, s, e in book.find(ev.sentence):
-            key = (side, issue.name, ev.doc_id, ev.span[0] + s)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append({
-                "side": side, "issue": issue.name, "context": list(issue.contexts),
-                "doc_id": ev.doc_id, "event_id": ev.id, "quote_id": None,
-                "evidence": ev.sentence, "cue": ev.sentence[s:e],
-                "span": [ev.span[0] + s, ev.span[0] + e],
-            })
+        for side in _sides_of_event(ev):
+            for issue, s, e in book.find(ev.sentence):
+                key = (side, issue.name, ev.doc_id, ev.span[0] + s)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append({
+                    "side": side, "issue": issue.name, "context": list(issue.contexts),
+                    "doc_id": ev.doc_id, "event_id": ev.id, "quote_id": None,
+                    "evidence": ev.sentence, "cue": ev.sentence[s:e],
+                    "span": [ev.span[0] + s, ev.span[0] + e],
+                })
     return out
