@@ -169,12 +169,11 @@ class _Reader:
         entry = self._sidecar(path.parent).entries.get(path.name)
         if entry:
             fields = {**fields, **entry}
+        if not body.strip():
+            return _fail("empty", "no article text (only front matter or a title)", path=label)
         try:
             return make_document(fields, text=body, origin=label, fmt="txt")
         except CommuniqueError as exc:
-            if exc.code == CODES["no_text"]:
-                exc.code = CODES["empty"]
-                exc.message = "no article text (the file holds only front matter or a title)"
             return Failure.from_error(exc.at(path=label))
 
     def _sidecar(self, folder: Path) -> Sidecar:
