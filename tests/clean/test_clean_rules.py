@@ -63,6 +63,7 @@ REMOVED: list[tuple[str, str]] = [
         "We use cookies to improve your experience. By continuing to use this site you agree.",
     ),
     ("cookie_notice", "Accept all cookies"),
+    ("cookie_notice", "Manage cookie preferences"),
     ("advertisement", "Advertisement"),
     ("advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE"),
     # encyclopedia debris
@@ -98,6 +99,9 @@ KEPT: list[str] = [
     "The text of the agreement was first published by the UN on Friday.",
     "Already a member of NATO, Turkey has kept open channels to Moscow.",
     "Cookies and sweets were handed to the delegations after the signing.",
+    "Users must accept cookies under the new EU rules, the commission said.",
+    "The European Commission's cookie policy angered publishers in Brussels.",
+    "You have reached the limit of our patience, the Russian envoy told the council.",
     "China contributed troops to the UN mission in South Sudan.",
     "Reporting by state media suggested the talks had collapsed.",
     "References to the 1936 Montreux Convention were removed from the final text.",
