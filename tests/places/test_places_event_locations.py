@@ -54,6 +54,10 @@ CASES = [
     ("He announced the plan at China University of Political Science and Law.", "announced", None, None, None, None),
     ("In China's view, the sanctions violated international law.", "violated", None, None, None, None),
     ("The talks ended without agreement in March.", "ended", None, None, None, None),
+    ("The White House said it would respond to the sanctions.", "said", None, None, None, None),
+    ("The Kremlin rejected the proposal outright.", "rejected", None, None, None, None),
+    ("Biden hosted the Japanese prime minister at the White House.", "hosted", "White House", "USA", "site",
+     "White House"),
 ]
 
 

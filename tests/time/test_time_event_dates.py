@@ -55,6 +55,10 @@ CASES = [
     ("China condemned the sanctions.", "2021-03-19", "condemned", "2021-03-19", "reported", "publication date (no clue)"),
     ("The talks were held on March 18, 2021.", None, "held", "2021-03-18", "day", "explicit date"),
     ("Blinken met Yang Jiechi on Friday.", "19 March 2021", "met", "2021-03-19", "day", "weekday"),
+    # the future belongs to the clause of the trigger, not to the sentence
+    ("Blinken, who will travel to Brussels next week, met Yang Jiechi on Friday.", "2021-03-20", "met",
+     "2021-03-19", "day", "(on or before)"),
+    ("Blinken plans to visit Tokyo on Tuesday.", "2021-03-19", "visit", "2021-03-23", "day", "future tense"),
 ]
 
 
@@ -157,3 +161,22 @@ def test_time_parse_publication(value: str | None, expected: str | None) -> None
 def test_time_find_expressions_table(text: str, dates: list[tuple[str, str]]) -> None:
     got = find_expressions(text, pub=dt.date(2021, 3, 19), prev=dt.date(2021, 3, 18))
     assert [(t.date.isoformat(), t.precision) for t in got] == dates
+
+
+def test_time_quote_ignores_dates_about_what_was_said(analyse: Any) -> None:
+    text = "Josep Borrell said the law was incompatible with the status granted in December."
+    a = analyse(text, "2024-05-15")
+    a.quotes = [Quote(id="q1", doc_id="doc1", text="the law was incompatible", span=(19, 80), speaker_span=(0, 13))]
+    make(Options())([a])
+    assert a.quotes[0].date == "2024-05-15"
+
+
+def test_time_chain_counts_only_from_a_dated_day(analyse: Any) -> None:
+    text = "The bloc granted candidate status in December. An envoy visited Tbilisi the same day."
+    a = analyse(text, "2024-05-15")
+    a.events = [_event(a, "granted", 0), _event(a, "visited", 1)]
+    events, _ = date_events(a)
+    assert (events[0].date, events[0].date_precision) == ("2023-12-01", "month")
+    # a month-level date is no base for "the same day": it counts from the publication instead
+    assert (events[1].date, events[1].date_precision) == ("2024-05-15", "day")
+    assert "publication 2024-05-15" in (events[1].date_reason or "")

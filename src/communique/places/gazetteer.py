@@ -32,6 +32,9 @@ CONTEXT_BONUS = 0.8
 CAPITAL_BONUS = 2.0
 # A US state name whose US city namesake is bigger than this is read as the city ("New York").
 STATE_CITY_POPULATION = 1_000_000
+_SITE_PREP_RX = re.compile(
+    r"\b(?:in|at|inside|outside|near|to|into|on|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)?$", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +121,13 @@ class Gazetteer:
 
     # ---------------------------------------------------------------- lookup
     def find_sites(self, text: str) -> list[tuple[int, int, Place]]:
+        """Sites named after a preposition of place ("at the White House"); "the White House
+        said" and "the Camp David accords" name an actor or a thing, not where something is."""
         out: list[tuple[int, int, Place]] = []
         for rx, place, _city in self.sites:
             for m in rx.finditer(text):
+                if not _SITE_PREP_RX.search(text[max(0, m.start() - 40) : m.start()]):
+                    continue
                 if not any(m.start() < b and a < m.end() for a, b, _ in out):
                     out.append((m.start(), m.end(), place))
         return sorted(out, key=lambda x: x[0])

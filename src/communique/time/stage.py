@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 # (on Friday -> met: 1-2 steps; a clause deeper belongs to another verb). Set by reading parses
 # of the test sentences in tests/time; re-run them on change.
 MAX_HEAD_STEPS = 3
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+_FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "intend", "prepare", "aim"})
+_FUTURE_WORDS = frozenset({"next", "upcoming", "tomorrow"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +60,30 @@ class _DocTime:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
-    def _exprs(self, start: int, end: int) -> list[TimeExpr]:
-        return find_expressions(self.text[start:end], pub=self.pub, prev=self.prev, offset=start)
+    def _exprs(self, start: int, end: int, future: bool | None = None) -> list[TimeExpr]:
+        return find_expressions(self.text[start:end], pub=self.pub, prev=self.prev, offset=start, future=future)
+
+    def token_at(self, pos: int) -> Any:
+        j = bisect.bisect_right(self._tok_starts, pos) - 1
+        return self.doc[j] if j >= 0 else None
+
+    @staticmethod
+    def future_of(trigger: Any) -> bool:
+        """Does the trigger's clause speak of the future ("will meet", "is scheduled to visit",
+        "plans to travel")? Read from the trigger and the verbs it hangs from."""
+        tok, steps = trigger, 0
+        while steps <= 2:
+            for c in tok.children:
+                if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX:
+                    return True
+            if tok.lemma_.lower() in _FUTURE_VERBS and tok.i != trigger.i:
+                return True
+            if any(c.lower_ in _FUTURE_WORDS for c in tok.children):
+                return True
+            if tok.dep_ not in ("xcomp", "conj", "ccomp", "advcl", "pobj", "prep", "dobj") or tok.head.i == tok.i:
+                break
+            tok, steps = tok.head, steps + 1
+        return False
 
     def _attached(self, te: TimeExpr, trigger: Any) -> int | None:
         """Dependency steps from the expression up to the trigger token, or None."""
@@ -76,24 +101,34 @@ class _DocTime:
             i += 1
         return best
 
-    def pick(self, sent_idx: int, anchor: int | None) -> tuple[TimeExpr | None, str]:
+    def pick(
+        self, sent_idx: int, anchor: int | None, *, attached_only: bool = False, verb: Any = None
+    ) -> tuple[TimeExpr | None, str]:
         if not self.sents:
             return None, ""
         sent_idx = min(max(sent_idx, 0), len(self.sents) - 1)
         sent = self.sents[sent_idx]
-        exprs = self._exprs(sent.start_char, sent.end_char)
+        trigger = verb
+        if trigger is None and anchor is not None:
+            trigger = self.token_at(anchor)
+        future = self.future_of(trigger) if trigger is not None else None
+        exprs = self._exprs(sent.start_char, sent.end_char, future)
         if self.dateline:  # the dateline is its own clue, read last
             exprs = [e for e in exprs if not (self.dateline[0] <= e.start < self.dateline[1])]
         if exprs:
-            trigger = None
-            if anchor is not None:
-                j = bisect.bisect_right(self._tok_starts, anchor) - 1
-                trigger = self.doc[j] if j >= 0 else None
             ref = anchor if anchor is not None else sent.start_char
+
             def key(te: TimeExpr) -> tuple[int, int]:
                 steps = self._attached(te, trigger) if trigger is not None else None
                 return (steps if steps is not None else MAX_HEAD_STEPS + 1, abs(te.start - ref))
-            return min(exprs, key=key), ""
+
+            best = min(exprs, key=key)
+            if not attached_only or (trigger is not None and self._attached(best, trigger) is not None):
+                return best, ""
+            if attached_only:
+                return None, ""
+        if attached_only:
+            return None, ""
         if sent_idx > 0:
             prev = self.sents[sent_idx - 1]
             between = self.text[prev.start_char : sent.start_char]
@@ -116,8 +151,8 @@ class _DocTime:
             return EventDate(None, None, f"no date (publication date {self.raw_pub!r} unreadable, no clue in the text)")
         return EventDate(None, None, "no date")
 
-    def date_for(self, sent_idx: int, anchor: int | None) -> EventDate:
-        te, where = self.pick(sent_idx, anchor)
+    def date_for(self, sent_idx: int, anchor: int | None, *, attached_only: bool = False, verb: Any = None) -> EventDate:
+        te, where = self.pick(sent_idx, anchor, attached_only=attached_only, verb=verb)
         if te is None:
             return self.fallback()
         return EventDate(te.date.isoformat(), te.precision, te.reason + where)
@@ -138,13 +173,19 @@ def date_events(analysis: Any) -> tuple[list[Event], list[Quote]]:
             log.exception("dating event %s in %s failed", ev.id, analysis.doc_id)
             d = ctx.fallback()
         events[k] = dataclasses.replace(ev, date=d.date, date_precision=d.precision, date_reason=d.reason)
-        if d.precision not in (None, "reported") and d.date:
+        if d.precision == "day" and d.date:  # "two days later" needs a day to count from
             ctx.prev = dt.date.fromisoformat(d.date)
     quotes = []
     for q in analysis.quotes:
         try:
+            # a statement's date hangs from its reporting verb ("he said on Thursday"); any
+            # other date in the sentence is about what was said, so it does not date the quote
             pos = q.speaker_span[0] if q.speaker_span else q.span[0]
-            d = ctx.date_for(ctx.sentence_index(pos), pos)
+            tok = ctx.token_at(pos)
+            steps = 0
+            while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 3:
+                tok, steps = tok.head, steps + 1
+            d = ctx.date_for(ctx.sentence_index(pos), pos, attached_only=True, verb=tok)
         except Exception:
             log.exception("dating quote %s in %s failed", q.id, analysis.doc_id)
             d = ctx.fallback()
