@@ -106,10 +106,10 @@ def load_articles(path: Path) -> list[Article]:
             gold, no_source = [], 0
             for k, att in enumerate(chosen["attributions"]):
                 where = f"attribution {k}"
-                content = _spans(att.get("content"), where + " content")
-                if att.get("type") == "Attribution-no-source" or not att.get("source"):
-                    no_source += 1
+                if att.get("type") == "Attribution-no-source" or not att.get("source") or not att.get("content"):
+                    no_source += 1  # nothing to match a speaker against (or no content at all)
                     continue
+                content = _spans(att.get("content"), where + " content")
                 source = _spans(att["source"], where + " source")
                 ctext = att["content"].get("text", "")
                 gold.append(Gold(source, content, has_quotation_mark(ctext)))
@@ -235,7 +235,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
         table.append([pub, counts_by_pub[pub], c.gold, c.pred, *_prf(c.pred_ok, c.pred, c.gold_ok, c.gold)])
     notes += [
         "match = source spans overlap and content spans overlap; precision counts predictions matching any gold",
-        f"gold without a source left out: {sum(a.no_source for a in articles)}; "
+        f"gold without a source (or without content) left out: {sum(a.no_source for a in articles)}; "
         f"predictions without a speaker span left out: {total.skipped_pred}",
         "multi-annotator articles scored against the smallest annotator id present",
     ]
