@@ -8,7 +8,7 @@ their evidence spans, quotes, episodes), written through the real ``Store.write_
 
 from __future__ import annotations
 
-__all__ = ["build_sample_store", "SAMPLE", "SCRIPT"]
+__all__ = ["build_sample_store", "SAMPLE", "SAMPLE_SENTENCES", "EPISODES", "SCRIPT"]
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,6 +181,11 @@ SAMPLE: tuple[Article, ...] = (
     ),
 )
 
+SAMPLE_SENTENCES: dict[str, str] = {
+    spec.id: a.sentences[spec.sentence] for a in SAMPLE for spec in a.events
+}
+"""Evidence sentence of every sample event, by event id."""
+
 EPISODES: tuple[Episode, ...] = (
     Episode(
         id="ep-2021-03-anchorage",
@@ -231,15 +236,23 @@ EPISODES: tuple[Episode, ...] = (
 
 CONSOLIDATED: tuple[dict[str, object], ...] = (
     {
-        "id": "con-anc-accuse", "episode_id": "ep-2021-03-anchorage", "type": "ACCUSE",
-        "source_country": "USA", "target_country": "CHN", "date": "2021-03-18",
-        "n_mentions": 1, "n_articles": 1, "n_independent": 1, "event_ids": ["ev-anc-accuse"],
+        "id": "con-anc-accuse", "episode_id": "ep-2021-03-anchorage", "type": "ACCUSE", "mode": None,
+        "source_country": "USA", "target_country": "CHN", "countries": ["CHN", "USA"],
+        "date": "2021-03-18", "n_mentions": 1, "n_articles": 1, "n_independent": 1,
+        "event_ids": ["ev-anc-accuse"], "doc_ids": ["wire-anchorage"], "outcome": "accused",
+        "evidence": [{"doc_id": "wire-anchorage", "event_id": "ev-anc-accuse",
+                      "sentence": SAMPLE_SENTENCES["ev-anc-accuse"]}],
     },
     {
-        "id": "con-anc-reject", "episode_id": "ep-2021-03-anchorage", "type": "REJECT",
-        "source_country": "CHN", "target_country": "USA", "date": "2021-03-18",
-        "n_mentions": 2, "n_articles": 2, "n_independent": 2,
-        "event_ids": ["ev-anc-reject", "ev-post-threaten"],
+        "id": "con-anc-reject", "episode_id": "ep-2021-03-anchorage", "type": "REJECT", "mode": None,
+        "source_country": "CHN", "target_country": "USA", "countries": ["CHN", "USA"],
+        "date": "2021-03-18", "n_mentions": 2, "n_articles": 2, "n_independent": 2,
+        "event_ids": ["ev-anc-reject", "ev-post-threaten"], "doc_ids": ["post-anchorage", "wire-anchorage"],
+        "outcome": "rejected",
+        "evidence": [{"doc_id": "wire-anchorage", "event_id": "ev-anc-reject",
+                      "sentence": SAMPLE_SENTENCES["ev-anc-reject"]},
+                     {"doc_id": "post-anchorage", "event_id": "ev-post-threaten",
+                      "sentence": SAMPLE_SENTENCES["ev-post-threaten"]}],
     },
 )
 

@@ -143,14 +143,20 @@ def _episode_section(
         out.append("<h4>Consolidated events</h4><ul>")
         for c in cons:
             members = [by_id[i] for i in c.get("event_ids") or () if i in by_id]
+            outcome = f" \u00b7 {esc(c['outcome'])}" if c.get("outcome") else ""
             out.append(
                 f'<li>{_tag(c.get("type"))}{esc(c.get("source_country") or DASH)} \u2192 '
-                f'{esc(c.get("target_country") or DASH)} <span class="muted">{esc(c.get("date") or "")} '
-                f'\u00b7 {esc(c.get("n_mentions", len(members)))} mention(s) in '
+                f'{esc(c.get("target_country") or DASH)}{outcome} <span class="muted">'
+                f'{esc(c.get("date") or "")} \u00b7 {esc(c.get("n_mentions", len(members)))} mention(s) in '
                 f'{esc(c.get("n_articles", ""))} article(s), {esc(c.get("n_independent", ""))} independent</span>'
             )
             if members:
                 out.append("<ul>" + "".join(_event_line(m, docs) for m in members) + "</ul>")
+            elif c.get("evidence"):  # events filtered out of this report: the record's own evidence
+                out.append("<ul>" + "".join(
+                    f'<li><span class="evidence">{esc(ev.get("sentence"))}</span> '
+                    f'<span class="muted">{esc(ev.get("doc_id"))}</span></li>'
+                    for ev in c["evidence"]) + "</ul>")
             out.append("</li>")
         out.append("</ul>")
     evs = [by_id[i] for i in ep.event_ids if i in by_id] or [e for e in data.events if e.episode_id == ep.id]
