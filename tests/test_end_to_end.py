@@ -146,3 +146,11 @@ def test_python_api_extract_codes_a_meeting() -> None:
     countries = {consult[0].source.country, consult[0].target.country if consult[0].target else None}
     assert countries == {"USA", "CHN"}
     assert consult[0].date == "2023-06-18"
+
+
+def test_two_worker_processes_store_the_same_records(corpus_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "workers.duckdb"
+    assert main(["run", str(CORPUS), "--db", str(db), "--workers", "2", "--batch-size", "4", "--json"]) == 0
+    with Store(corpus_db, read_only=True) as one, Store(db, read_only=True) as two:
+        assert {d.id for d in one.documents()} == {d.id for d in two.documents()}
+        assert sorted(e.id for e in one.events()) == sorted(e.id for e in two.events())

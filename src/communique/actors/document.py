@@ -54,7 +54,14 @@ def phrases_of(sent: Any) -> list[tuple[int, int, int]]:
                 continue
             lefts = [c for c in tok.lefts if c.dep_ not in {"cc", "punct", "prep", "mark", "advmod", "aux", "neg", "nsubj", "nsubjpass", "dobj", "conj", "appos"}]
             first = min([c.left_edge.i for c in lefts] + [tok.i])
-            spans.append((max(first, sent.start), tok.i + 1, tok.i))
+            last = tok.i + 1
+            for prep in tok.rights:  # "the president of Russia", "King Hassan of Morocco"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    objs = [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "NORP"}]
+                    if objs:
+                        last = objs[0].right_edge.i + 1
+                break
+            spans.append((max(first, sent.start), min(last, sent.end), tok.i))
     else:
         spans = [(c.start, c.end, c.root.i) for c in doc.noun_chunks if c.start >= sent.start and c.end <= sent.end]
     for ent in sent.ents:

@@ -197,10 +197,20 @@ class Entry:
         order = list(OFFICE_ROLES_RANK)
         return min(held, key=lambda o: (order.index(o.role) if o.role in order else len(order), -(len(o.start or ""))))
 
-    def code_on(self, date: str | None) -> tuple[str | None, str | None, Office | None]:
-        """Country, sector and office of this actor on ``date`` (see the module docstring)."""
+    def senior_office(self) -> Office | None:
+        """The most senior office ever held (latest first among equals): what an undated name
+        most often refers to."""
+        if not self.offices:
+            return None
+        order = list(OFFICE_ROLES_RANK)
+        return min(self.offices, key=lambda o: (order.index(o.role) if o.role in order else len(order), tuple(-ord(c) for c in (o.start or ""))))
+
+    def code_on(self, date: str | None, *, undated: str = "today") -> tuple[str | None, str | None, Office | None]:
+        """Country, sector and office of this actor on ``date`` (see the module docstring).
+        With no date, ``undated="today"`` reads today's offices and ``"senior"`` the most
+        senior office ever held."""
         if self.kind == "person":
-            office = self.office_on(date)
+            office = self.senior_office() if date is None and undated == "senior" else self.office_on(date)
             if office is not None:
                 return office.country or self.country, office.sector, office
             if date is None:
@@ -432,9 +442,13 @@ class KnowledgeBase:
     def country_entry(self, code: str) -> Entry | None:
         return self.entries.get(f"country:{code}")
 
-    def actor(self, entry: Entry, *, text: str, date: str | None, sector: str | None = None) -> ActorRef:
-        """The ActorRef for ``entry`` on ``date`` (``sector`` overrides, e.g. a seat of power)."""
-        country, sec, office = entry.code_on(date)
+    def actor(self, entry: Entry, *, text: str, date: str | None, sector: str | None = None, office: Office | None = None, undated: str = "today") -> ActorRef:
+        """The ActorRef for ``entry`` on ``date`` (``sector`` overrides, e.g. a seat of power;
+        ``office`` forces the office, e.g. the one an undated text's title names)."""
+        if office is not None:
+            country, sec = office.country or entry.country, office.sector
+        else:
+            country, sec, office = entry.code_on(date, undated=undated)
         return ActorRef(
             text=text,
             name=entry.name,

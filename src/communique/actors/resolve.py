@@ -43,7 +43,7 @@ PARTY_PHRASES = frozenset({"the two sides", "both sides", "the two countries", "
 
 TITLE_QUALIFIERS = frozenset({"vice", "deputy", "assistant", "under", "acting", "former", "first", "senior", "chief", "associate"})
 TITLE_HEADS = frozenset({"minister", "secretary", "president", "premier", "chancellor", "king", "queen", "emir", "general", "admiral", "senator", "ambassador", "spokesperson", "spokesman", "spokeswoman", "governor", "mayor"})
-FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "then"})
+FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "ousted", "deposed", "toppled", "exiled", "late"})
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
 ENTITY_LABELS = frozenset({"PERSON", "NORP", "GPE", "ORG", "FAC", "LOC"})
 MIN_FUZZY_CHARS = 5  # shorter names are too easy to confuse with anything
@@ -310,9 +310,18 @@ def compose(
     # 1. a person is the actor unless they only own the head ("Blinken's spokesman")
     if people:
         p = people[-1]
-        possessive_only = p.j < len(doc) and doc[p.j].text in {"'s", "’s"} and head_role is not None and head_role.i > p.j
-        if not possessive_only:
-            return [_person(doc, p, atoms, kb, date, state, sentence_text)]
+        owner_only = head_role is not None and head_role.i >= p.j and (head is None or head_role.i <= head < head_role.j)
+        if not owner_only:
+            comp = _person(doc, p, atoms, kb, date, state, sentence_text)
+            if comp is not None:
+                return [comp]
+        else:
+            # "Blinken's spokesman", "the Bush administration": the person's country + the role
+            owner = _person(doc, p, [p], kb, date, None, sentence_text)
+            r = head_role
+            if owner is not None and owner.actor.country and r.role is not None:
+                ref = ActorRef(text=doc.text[p.start : r.end], name=None, country=owner.actor.country, sector=r.role.sector)
+                return [Composite(ref, p.start, r.end, "title+nationality", f"{r.why}; of {owner.actor.name} ({owner.actor.country})", 0.7)]
     if any(a.kind == "parties" for a in atoms):
         return []
 
@@ -357,6 +366,9 @@ def compose(
                     pe, office = holder
                     pref = kb.actor(pe, text=doc.text[start:end], date=date)
                     return [Composite(pref, start, end, "title", f"{why}; {pe.name} held {office.title} on {date or 'today'} ({pe.origin})", 0.9, office=office)]
+            elif alias.kind == "adjective" and head is not None and c.i <= head < c.j and _people_noun(doc, head):
+                sector, method = "CVL", "nationality"
+                why += "; a nationality used for people -> CVL"
             elif alias.kind == "capital" and not locative:
                 sector, method = "GOV", "metonym"
                 why += "; capital used for its government"
@@ -381,6 +393,14 @@ def compose(
             ref = ActorRef(text=r.text, country=None, sector=r.role.code.strip("~"), actor_id="petrarch-agent:" + r.role.code)
         return [Composite(ref, r.start, r.end, "role", r.why, 0.5)]
     return []
+
+
+def _people_noun(doc: Any, head: int) -> bool:
+    """"Palestinians", "a Nigerian": a nationality word used as a noun for people."""
+    tok = doc[head]
+    if tok.tag_ in {"NNS", "NNPS"} and tok.text.endswith("s"):
+        return True
+    return tok.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "det" and c.lower_ in {"a", "an", "two", "three", "several", "some", "many"} for c in tok.lefts)
 
 
 def _with(ref: ActorRef, **changes: Any) -> ActorRef:
@@ -431,54 +451,86 @@ def _title_coref(kb: KnowledgeBase, state: DocState, role: Role, date: str | Non
     return fits[0] if len(ids) == 1 else None
 
 
-def _person(doc: Any, p: Atom, atoms: list[Atom], kb: KnowledgeBase, date: str | None, state: DocState | None, sentence_text: str | None) -> Composite:
+def _nationality_conflicts(kb: KnowledgeBase, before: list[Atom], countries_ok: set[str]) -> list[Atom]:
+    out = []
+    for a in before:
+        if a.kind != "entry" or not countries_ok:
+            continue
+        ce = kb.entries[a.aliases[0].entry_id]
+        if ce.kind == "country" and ce.country not in countries_ok and a.aliases[0].kind in {"adjective", "name"}:
+            out.append(a)
+    return out
+
+
+def _person(doc: Any, p: Atom, atoms: list[Atom], kb: KnowledgeBase, date: str | None, state: DocState | None, sentence_text: str | None) -> Composite | None:
+    """A person phrase. A KB person found by full name keeps the KB's country and office and
+    contradicting titles/nationalities become flags; one found only by surname is dropped when the
+    phrase contradicts it (another person of that name)."""
     flags: list[Flag] = []
     start, end = p.start, p.end
     why = p.why
     method = p.method
     office: Office | None = None
-    if p.entry is not None:
-        ref = kb.actor(p.entry, text=p.text, date=date)
-        office = p.entry.office_on(date)
-        if office is not None:
-            why += f"; holds {office.title} ({office.country}) on {date or 'today'}"
-        elif ref.sector == "ELI":
-            why += f"; no office on {date or 'today'}, held one earlier -> ELI"
-        if method == "exact" and norm(p.text) != norm(p.entry.name):
-            method = "alias"
-        held = [o for o in p.entry.offices if (o.holds_on(date) if date else o.end is None)]
-        countries_ok = {c for c in [p.entry.country, *(o.country for o in held)] if c}
-        before = [a for a in atoms if a.j <= p.i and a.kind in {"entry", "role"}]
-        for a in before:
-            if a.kind == "entry":
+    before = [a for a in atoms if a.j <= p.i and a.kind in {"entry", "role"}]
+    titles = [a for a in before if a.kind == "role" and a.role is not None and not _former(doc, a.i)]
+    entry = p.entry
+    if entry is not None:
+        if date is None:
+            held = list(entry.offices)
+        else:
+            held = [o for o in entry.offices if o.holds_on(date)]
+        countries_ok = {c for c in [entry.country, *(o.country for o in (held if date else entry.offices))] if c}
+        bad_nat = _nationality_conflicts(kb, before, countries_ok)
+        bad_titles = [a for a in titles if held and a.role and not any(title_fits(a.role, o) for o in held)]
+        if p.method == "surname" and (bad_nat or bad_titles):
+            entry = None  # "Jordan's King Abdullah": not the Saudi Abdullah the surname suggests
+            why = f"'{p.text}' is a surname in the knowledge base, but the phrase describes someone else"
+    if entry is not None:
+        if date is None:
+            fitting = [o for o in entry.offices for a in titles if a.role and title_fits(a.role, o)]
+            office = fitting[0] if fitting else entry.senior_office()
+            ref = kb.actor(entry, text=p.text, date=None, office=office)
+            if office is not None:
+                why += f"; no date: {'the title names' if fitting else 'most senior office'} {office.title} ({office.country})"
+        else:
+            ref = kb.actor(entry, text=p.text, date=date)
+            office = entry.office_on(date)
+            if office is not None:
+                why += f"; holds {office.title} ({office.country}) on {date}"
+            elif ref.sector == "ELI":
+                why += f"; no office on {date}, held one earlier -> ELI"
+            for a in bad_nat:
                 ce = kb.entries[a.aliases[0].entry_id]
-                if ce.kind == "country" and countries_ok and ce.country not in countries_ok and a.aliases[0].kind in {"adjective", "name"}:
-                    flags.append(_contradiction(doc, a.start, p.end, f"'{doc.text[a.start:p.end]}' makes {p.entry.name} {ce.name}, but the knowledge base has {p.entry.name} as {'/'.join(sorted(countries_ok))} on {date or 'today'}", sentence_text))
-            elif a.role is not None and held and not _former(doc, a.i):
-                if not any(title_fits(a.role, o) for o in held):
-                    titles = "; ".join(o.title for o in held)
-                    flags.append(_contradiction(doc, a.start, p.end, f"'{doc.text[a.start:p.end]}' calls {p.entry.name} '{a.text}', but on {date or 'today'} the knowledge base has {p.entry.name} as {titles}", sentence_text))
+                flags.append(_contradiction(doc, a.start, p.end, f"'{doc.text[a.start:p.end]}' makes {entry.name} {ce.name}, but the knowledge base has {entry.name} as {'/'.join(sorted(countries_ok))} on {date}", sentence_text))
+            for a in bad_titles:
+                names = "; ".join(o.title for o in held)
+                flags.append(_contradiction(doc, a.start, p.end, f"'{doc.text[a.start:p.end]}' calls {entry.name} '{a.text}', but on {date} the knowledge base has {entry.name} as {names}", sentence_text))
+        if method == "exact" and norm(p.text) != norm(entry.name):
+            method = "alias"
         if before:
             start = min(a.start for a in before)
-            if not flags and any(a.kind == "role" for a in before):
-                method = "title+name" if method in {"exact", "alias"} else method
-    elif p.ref is not None:
+            if titles and method in {"exact", "alias"}:
+                method = "title+name"
+    elif p.ref is not None and p.entry is None:
         ref = _with(p.ref, text=p.text)
     else:
         # a person the KB does not know: nationality + title from the same phrase
-        country_atoms = [a for a in atoms if a.kind == "entry" and a.j <= p.i and kb.entries[a.aliases[0].entry_id].kind == "country"]
+        country_atoms = [a for a in atoms if a.kind == "entry" and kb.entries[a.aliases[0].entry_id].kind == "country" and (a.j <= p.i or (a.i > p.j and doc[a.i - 1].lower_ == "of"))]
         role_atoms = [a for a in atoms if a.kind == "role" and a.j <= p.i]
-        country = kb.entries[country_atoms[-1].aliases[0].entry_id].country if country_atoms else None
+        country = kb.entries[country_atoms[0].aliases[0].entry_id].country if country_atoms else None
         sector = role_atoms[-1].role.sector if role_atoms and role_atoms[-1].role else None
         if sector and _former(doc, role_atoms[-1].i) and sector in {"GOV", "MIL", "LEG", "JUD"}:
             sector = "ELI"
         ref = ActorRef(text=p.text, name=p.text, country=country, sector=sector)
+        method = "unknown-person"
         if country_atoms or role_atoms:
-            start = min(a.start for a in country_atoms + role_atoms)
+            start = min([a.start for a in country_atoms + role_atoms] + [p.start])
+            end = max([a.end for a in country_atoms] + [p.end])
             method = "title+nationality"
             why = "unknown person described by " + ", ".join(a.text for a in country_atoms + role_atoms)
+        p = Atom(p.kind, p.i, p.j, p.start, p.end, p.text, entry=None, method=method, score=0.5)
     if state is not None and p.ref is None:
-        state.remember(ref, p.text, p.entry)
+        state.remember(ref, p.text, entry)
     text = doc.text[start:end]
     return Composite(_with(ref, text=text), start, end, method, why, p.score, flags, office)
 
