@@ -191,7 +191,7 @@ def _stages(options: Options) -> tuple[list[Any], list[str]]:
     notes = []
     stages: list[Any] = [make_nlp(options)]
     try:
-        from communique.actors.stage import make as make_actors  # type: ignore[import-not-found]
+        from communique.actors.stage import make as make_actors
 
         stages.append(make_actors(options))
     except Exception as exc:  # the suite still measures quote extraction without actors
@@ -227,7 +227,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
         "n": len(articles), "gold": total.gold, "predicted": total.pred,
         "direct_gold": total.d_gold, "direct_predicted": total.d_pred,
     }
-    table = [["publisher", "articles", "gold", "predicted", "precision", "recall", "f1"]]
+    table: list[list[Any]] = [["publisher", "articles", "gold", "predicted", "precision", "recall", "f1"]]
     counts_by_pub: dict[str, int] = {}
     for art in articles:
         counts_by_pub[art.publisher or "?"] = counts_by_pub.get(art.publisher or "?", 0) + 1

@@ -58,8 +58,8 @@ def places_in(
 ) -> list[PlaceHit]:
     """Places explicitly marked as such in ``text`` (a sentence or paragraph)."""
     hits: list[PlaceHit] = []
-    for a, b, place in gaz.find_sites(text):
-        hits.append(PlaceHit(a + offset, b + offset, text[a:b], place))
+    for a, b, site in gaz.find_sites(text):
+        hits.append(PlaceHit(a + offset, b + offset, text[a:b], site))
     for m in PLACE_RX.finditer(text):
         name = m.group("name")
         start = m.start("name")

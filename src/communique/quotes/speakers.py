@@ -21,9 +21,11 @@ from communique.records import ActorRef, Mention
 
 log = logging.getLogger(__name__)
 
+_actors: Any
 try:  # the actors stage is another package; quotes still work (less well) without it
     from communique import actors as _actors
-except ImportError:  # pragma: no cover - depends on what is installed
+except Exception:  # pragma: no cover - depends on what is installed
+    log.warning("communique.actors unavailable; quote speakers are read from the text only")
     _actors = None
 
 PERSON_LABELS = frozenset({"PERSON"})

@@ -131,7 +131,8 @@ def parse_publication(value: str | None) -> dt.date | None:
     except ValueError:
         pass
     try:
-        return du_parser.parse(s, fuzzy=False).date()
+        parsed: dt.datetime = du_parser.parse(s, fuzzy=False)
+        return parsed.date()
     except (ValueError, OverflowError, TypeError):
         log.warning("publication date %r is not a date; using text dates only", value)
         return None
