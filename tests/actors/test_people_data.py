@@ -38,7 +38,14 @@ ROLES = frozenset(
         "other",
     }
 )
-PERSON_FIELDS = {"id": str, "name": str, "surname": str, "aliases": list, "country": str, "offices": list}
+PERSON_FIELDS = {
+    "id": str,
+    "name": str,
+    "surname": str,
+    "aliases": list,
+    "country": str,
+    "offices": list,
+}
 OFFICE_FIELDS = {"title": str, "role": str, "country": str, "sector": str}
 ID_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 COUNTRY_RE = re.compile(r"[A-Z]{3}")
@@ -104,7 +111,9 @@ def _offices() -> list[tuple[dict[str, Any], dict[str, Any]]]:
     return [(p, o) for p in PEOPLE for o in p["offices"]]
 
 
-def holders(*, country: str, role: str | None = None, title: str | None = None, on: str) -> set[str]:
+def holders(
+    *, country: str, role: str | None = None, title: str | None = None, on: str
+) -> set[str]:
     """Ids of the people holding an office matching ``role``/``title`` in ``country`` on ``on``.
 
     An office counts from its start day up to, not including, its end day, so a hand-over day names
@@ -140,7 +149,9 @@ def test_people_record_has_fields_of_the_right_type(person: dict[str, Any]) -> N
     assert ID_RE.fullmatch(person["id"]), person["id"]
     assert COUNTRY_RE.fullmatch(person["country"])
     assert person["name"].strip() == person["name"] and person["name"]
-    assert person["surname"] in person["name"] or any(person["surname"] in a for a in person["aliases"])
+    assert person["surname"] in person["name"] or any(
+        person["surname"] in a for a in person["aliases"]
+    )
     assert person["offices"], "a person without an office does not belong in this file"
     for alias in person["aliases"]:
         assert isinstance(alias, str) and alias.strip() == alias and alias
@@ -154,7 +165,9 @@ def test_people_record_has_fields_of_the_right_type(person: dict[str, Any]) -> N
         assert SECTOR_RE.fullmatch(office["sector"])
         assert "note" in office and (office["note"] is None or isinstance(office["note"], str))
         assert isinstance(office["start"], str) and DATE_RE.fullmatch(office["start"]), office
-        assert office["end"] is None or (isinstance(office["end"], str) and DATE_RE.fullmatch(office["end"]))
+        assert office["end"] is None or (
+            isinstance(office["end"], str) and DATE_RE.fullmatch(office["end"])
+        )
 
 
 @pytest.mark.parametrize("person", PEOPLE, ids=lambda p: str(p.get("id")))
@@ -290,7 +303,9 @@ SPOT_FACTS = [
 
 
 @pytest.mark.parametrize(("country", "role", "on", "expected"), SPOT_FACTS)
-def test_people_spot_fact_names_the_officeholder(country: str, role: str, on: str, expected: str) -> None:
+def test_people_spot_fact_names_the_officeholder(
+    country: str, role: str, on: str, expected: str
+) -> None:
     found = holders(country=country, role=role, on=on)
     # Several people can share a role in a country (e.g. IGO leaders of different bodies); the
     # expected one must be among them and nobody may hold the same title at the same time.
