@@ -83,6 +83,7 @@ def test_places_event_location_and_traps(
         ("ANCHORAGE, Alaska \u2014 The first talks of the new administration opened tensely.", "Anchorage", "USA", "city"),
         ("WASHINGTON, March 18 (AP) - The State Department criticized the move.", "Washington", "USA", "city"),
         ("MOSCOW - Russia expelled two diplomats.", "Moscow", "RUS", "city"),
+        ("Russia expels diplomats\n\nMOSCOW (AP) \u2014 Russia expelled two diplomats.", "Moscow", "RUS", "city"),
     ],
 )
 def test_places_dateline_when_sentence_has_no_place(analyse: Any, text: str, name: str, country: str, level: str) -> None:

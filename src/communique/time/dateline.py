@@ -33,18 +33,30 @@ class Dateline:
     agency: str | None = None
 
 
+# A headline (and a byline) may come before the dateline paragraph.
+MAX_DATELINE_PARAGRAPH = 3
+_PARA_RX = re.compile(r"[^\n]+")
+
+
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline at the start of the text (first paragraph), or None."""
-    first = text[: text.find("\n")] if "\n" in text else text
-    for rx in (_CAPS_RX, _TITLE_RX):
-        m = rx.match(first)
-        if m:
-            return Dateline(
-                start=m.start(),
-                end=m.end(),
-                place=m.group("place"),
-                place_span=(m.start("place"), m.end("place")),
-                region=m.group("region"),
-                agency=m.group("agency"),
-            )
+    """The dateline opening one of the first paragraphs, or None."""
+    seen = 0
+    for para in _PARA_RX.finditer(text):
+        if not para.group().strip():
+            continue
+        seen += 1
+        if seen > MAX_DATELINE_PARAGRAPH:
+            break
+        for rx in (_CAPS_RX, _TITLE_RX):
+            m = rx.match(para.group())
+            if m:
+                base = para.start()
+                return Dateline(
+                    start=base + m.start(),
+                    end=base + m.end(),
+                    place=m.group("place"),
+                    place_span=(base + m.start("place"), base + m.end("place")),
+                    region=m.group("region"),
+                    agency=m.group("agency"),
+                )
     return None
