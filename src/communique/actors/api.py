@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from communique.actors.document import DocActors, is_locative, resolve_range
+from communique.actors.document import DocActors, is_locative, resolve_range, sentence_country
 from communique.actors.kb import SPECIAL_COUNTRIES, KnowledgeBase, build_kb, norm
 from communique.actors.resolve import PARTY_PHRASES, Composite, DocState
 from communique.config import Options
@@ -179,6 +179,8 @@ def resolve_text(
             comps = compose(doc, [atoms[0], *more], kb, head=head, date=date, state=state, locative=is_locative(doc, i, head)) or comps
     if not comps:
         comps = _fuzzy_text(doc, i, j, kb, opts, date)
+    if comps and context and span.sent is not None:
+        comps = [sentence_country(doc, span.sent, c, kb, state) for c in comps]
     candidates = [Candidate(c.actor, c.score, c.method, c.why) for c in comps]
     for a in atoms:
         for alias in a.aliases[1:]:

@@ -8,7 +8,7 @@ in order so that "Mr. Yang", "Blinken" or "the secretary" can refer back to some
 
 from __future__ import annotations
 
-__all__ = ["DocActors", "resolve_doc", "phrases_of", "resolve_range", "is_locative"]
+__all__ = ["DocActors", "resolve_doc", "phrases_of", "resolve_range", "is_locative", "sentence_country"]
 
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,6 +120,26 @@ def _join_titles(groups: list[tuple[int, int, int, list[Atom]]]) -> list[tuple[i
     return out
 
 
+def sentence_country(doc: Any, sent: Any, comp: Composite, kb: KnowledgeBase, state: DocState | None) -> Composite:
+    """A named person with a title but no nationality ("President Yoweri Museveni") takes the
+    country of the sentence when the sentence names exactly one country."""
+    ref = comp.actor
+    if ref.country is not None or ref.actor_id is not None or comp.method != "title+nationality" or not ref.name:
+        return comp
+    codes = set()
+    for a in scan(doc, sent.start, sent.end, kb, None):
+        if a.kind == "entry":
+            e = kb.entries[a.aliases[0].entry_id]
+            if e.kind == "country" and e.country:
+                codes.add(e.country)
+    if len(codes) != 1:
+        return comp
+    code = codes.pop()
+    from dataclasses import replace
+
+    return replace(comp, actor=replace(ref, country=code), method="title+context", why=comp.why + f"; the sentence names only {code}", score=comp.score * 0.8)
+
+
 def resolve_range(doc: Any, i: int, j: int, head: int, kb: KnowledgeBase, state: DocState | None, *, date: str | None, sentence_text: str | None = None, tagged: bool = True) -> tuple[list[Composite], list[Atom]]:
     """Compose the actors of tokens [i, j) with ``head`` as the phrase head."""
     atoms = scan(doc, i, j, kb, state, tagged=tagged)
@@ -160,6 +180,7 @@ def resolve_doc(doc: Any, kb: KnowledgeBase, *, doc_id: str, date: str | None, f
                 continue
             members.sort(key=lambda x: x.i)
             comps = compose(doc, members, kb, head=h, date=date, state=state, locative=is_locative(doc, a, h), sentence_text=sent.text)
+            comps = [sentence_country(doc, sent, c, kb, state) for c in comps]
             for c in comps:
                 ref = c.actor
                 out.mentions.append(

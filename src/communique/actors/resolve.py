@@ -352,6 +352,12 @@ def compose(
             if alias.kind == "seat":
                 sector, method = alias.sector, "metonym"
                 why += f"; seat of power -> {alias.sector}"
+            elif head_role is not None and head_role.role is not None and head_role.role.prefix_code:
+                code = head_role.role.sector + (ref.country or "")  # PETRARCH "NGO~": before the country
+                ref = _with(ref, country=code[:3], actor_id=f"petrarch-agent:{head_role.role.code}")
+                sector, method = code[3:] or None, "title+nationality"
+                start, end = min(start, head_role.start), max(end, head_role.end)
+                why += f"; {head_role.why}"
             elif head_role is not None:
                 sector = head_role.role.sector if head_role.role else sector
                 if entry.sector == "PRE":
