@@ -119,7 +119,7 @@ def _event_line(e: Event, docs: dict[str, Document]) -> str:
     return (
         f'<li>{_tag(e.type, _quad_cls(e.quad))}{esc(e.source.code)} \u2192 {esc(tgt)} '
         f'<span class="muted">{esc(e.date or "undated")} \u00b7 {esc(where)}</span><br>'
-        f'<span class="evidence">{esc(e.sentence)}</span></li>'
+        f'<span class="evidence">{esc(e.sentence.strip())}</span></li>'
     )
 
 
@@ -154,14 +154,17 @@ def _episode_section(
                 out.append("<ul>" + "".join(_event_line(m, docs) for m in members) + "</ul>")
             elif c.get("evidence"):  # events filtered out of this report: the record's own evidence
                 out.append("<ul>" + "".join(
-                    f'<li><span class="evidence">{esc(ev.get("sentence"))}</span> '
+                    f'<li><span class="evidence">{esc(str(ev.get("sentence") or "").strip())}</span> '
                     f'<span class="muted">{esc(ev.get("doc_id"))}</span></li>'
                     for ev in c["evidence"]) + "</ul>")
             out.append("</li>")
         out.append("</ul>")
+    shown = {i for c in cons for i in c.get("event_ids") or ()}
     evs = [by_id[i] for i in ep.event_ids if i in by_id] or [e for e in data.events if e.episode_id == ep.id]
+    evs = [e for e in evs if e.id not in shown]
     if evs:
-        out.append("<h4>Events with evidence</h4><ul>" + "".join(_event_line(e, docs) for e in evs) + "</ul>")
+        heading = "Other events with evidence" if cons else "Events with evidence"
+        out.append(f"<h4>{heading}</h4><ul>" + "".join(_event_line(e, docs) for e in evs) + "</ul>")
     out.append("</section>")
     return "".join(out)
 

@@ -55,12 +55,15 @@ def _year_ticks(d0: int, d1: int) -> list[tuple[int, str]]:
 
 def timeline_svg(episodes: Sequence[Episode]) -> str:
     """One row per episode: a bar from start to end on a shared time axis, tone as colour."""
-    dated = [(e, _day(e.start) or _day(e.end), _day(e.end) or _day(e.start)) for e in episodes]
-    dated = [(e, s, t) for e, s, t in dated if s is not None and t is not None]
+    dated: list[tuple[Episode, int, int]] = []
+    for e in episodes:
+        s, t = _day(e.start) or _day(e.end), _day(e.end) or _day(e.start)
+        if s is not None and t is not None:
+            dated.append((e, s, t))
     if not dated:
         return '<p class="empty">No dated episodes.</p>'
-    lo = min(s for _, s, _ in dated) - 7  # type: ignore[type-var]
-    hi = max(t for _, _, t in dated) + 7  # type: ignore[type-var]
+    lo = min(s for _, s, _ in dated) - 7
+    hi = max(t for _, _, t in dated) + 7
     span = max(hi - lo, 1)
     plot_w = WIDTH - LABEL_W - PAD
     height = PAD + ROW * len(dated) + PAD
@@ -79,7 +82,7 @@ def timeline_svg(episodes: Sequence[Episode]) -> str:
         )
     for i, (ep, s, t) in enumerate(dated):
         y = PAD + i * ROW
-        x0, x1 = x(s), x(t)  # type: ignore[arg-type]
+        x0, x1 = x(s), x(t)
         w = max(x1 - x0, 6.0)
         tip = f"{ep.label} · {ep.start or '?'} – {ep.end or '?'} · {ep.place or ''} · tone {ep.tone if ep.tone is not None else '–'}"
         parts.append(
@@ -95,12 +98,15 @@ def timeline_svg(episodes: Sequence[Episode]) -> str:
 
 def tone_svg(pair: str, points: Sequence[dict[str, Any]]) -> str:
     """Mean tone per period for one pair: a line through the periods, dots sized by events."""
-    pts = [(p, _day(str(p["period"]))) for p in points if p.get("mean") is not None]
-    pts = [(p, d) for p, d in pts if d is not None]
+    pts: list[tuple[dict[str, Any], int]] = []
+    for p in points:
+        d = _day(str(p["period"]))
+        if p.get("mean") is not None and d is not None:
+            pts.append((p, d))
     if not pts:
         return f'<p class="empty">No scored events for {esc(pair)}.</p>'
-    lo = min(d for _, d in pts) - 3  # type: ignore[type-var]
-    hi = max(d for _, d in pts) + 3  # type: ignore[type-var]
+    lo = min(d for _, d in pts) - 3
+    hi = max(d for _, d in pts) + 3
     span = max(hi - lo, 1)
     plot_w, plot_h = WIDTH - 2 * PAD - 40, TONE_H - 2 * PAD
 
@@ -126,8 +132,8 @@ def tone_svg(pair: str, points: Sequence[dict[str, Any]]) -> str:
     if last[1] != first[1]:
         ends.append((last[1], str(last[0]["period"]), "end"))
     for d, label, anchor in ends:
-        parts.append(f'<text x="{x(d):.1f}" y="{TONE_H - 8}" class="tick" text-anchor="{anchor}">{esc(label)}</text>')  # type: ignore[arg-type]
-    path = " ".join(f"{'M' if i == 0 else 'L'}{x(d):.1f},{y(float(p['mean'])):.1f}" for i, (p, d) in enumerate(pts))  # type: ignore[arg-type]
+        parts.append(f'<text x="{x(d):.1f}" y="{TONE_H - 8}" class="tick" text-anchor="{anchor}">{esc(label)}</text>')
+    path = " ".join(f"{'M' if i == 0 else 'L'}{x(d):.1f},{y(float(p['mean'])):.1f}" for i, (p, d) in enumerate(pts))
     parts.append(f'<path d="{path}" class="line"/>')
     for p, d in pts:
         mean = float(p["mean"])
@@ -135,7 +141,7 @@ def tone_svg(pair: str, points: Sequence[dict[str, Any]]) -> str:
         tip = (f"{pair} {p['period']}: mean tone {mean:+.2f}, {p.get('count', 0)} events, "
                f"{100 * float(p.get('conflict_share') or 0):.0f}% conflict")
         parts.append(
-            f'<circle cx="{x(d):.1f}" cy="{y(mean):.1f}" r="{r:.1f}" fill="{_color(mean)}">'  # type: ignore[arg-type]
+            f'<circle cx="{x(d):.1f}" cy="{y(mean):.1f}" r="{r:.1f}" fill="{_color(mean)}">'
             f"<title>{esc(tip)}</title></circle>"
         )
     parts.append("</svg>")

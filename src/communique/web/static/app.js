@@ -6,6 +6,8 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const PAGE_SIZE = 25;
 const TONE_RANGE = 10; // event scores live on a -10..+10 scale
 const CONFLICT_QUADS = [3, 4];
+const LABEL_CHAR_PX = 6.8; // average width of a 12px label character, for clipping timeline labels
+const REMOVED_OPEN_MAX = 3; // longer lists of removed spans start folded
 
 const state = {
   dyad: "", type: "", from: "", to: "", q: "",
@@ -138,13 +140,18 @@ async function loadTimeline() {
     box.append(el("p", { class: "empty" }, "No episodes for these filters."));
     return;
   }
-  const width = boxWidth(box), row = 24, pad = 26, labelW = Math.min(260, width * 0.4);
+  const width = boxWidth(box), row = 24, pad = 26, labelW = Math.min(320, width * 0.45);
+  const maxChars = Math.floor((labelW - 12) / LABEL_CHAR_PX);
   const lo = Math.min(...eps.map((x) => x.s)) - 7, hi = Math.max(...eps.map((x) => x.t)) + 7;
   const x = (d) => labelW + ((d - lo) / Math.max(hi - lo, 1)) * (width - labelW - 16);
   const height = pad * 2 + row * eps.length;
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": "Episode timeline" });
   const y0 = new Date(lo * 86400000).getUTCFullYear(), y1 = new Date(hi * 86400000).getUTCFullYear();
   const step = Math.max(1, Math.ceil((y1 - y0 + 1) / 8));
+  const firstTick = Date.UTC(y0 + 1, 0, 1) / 86400000;
+  if (x(firstTick) - x(lo) > 40) {
+    root.append(svgText({ x: x(lo), y: pad - 12, class: "tick" }, new Date(lo * 86400000).toISOString().slice(0, 7)));
+  }
   for (let y = y0; y <= y1 + 1; y += step) {
     const d = Date.UTC(y, 0, 1) / 86400000;
     if (d < lo || d > hi) continue;
@@ -157,7 +164,7 @@ async function loadTimeline() {
     if (state.episode && state.episode.id === e.id) g.classList.add("selected");
     // A transparent full-row target: the label and the bar are both part of the click area.
     g.append(svg("rect", { class: "hit", x: 0, y, width, height: row, fill: "transparent" }));
-    const label = e.label.length > 38 ? `${e.label.slice(0, 37)}…` : e.label;
+    const label = e.label.length > maxChars ? `${e.label.slice(0, maxChars - 1)}…` : e.label;
     g.append(svgText({ x: labelW - 8, y: y + row * 0.65, class: "label", "text-anchor": "end" }, label));
     g.append(svg("rect", {
       x: x(s), y: y + 4, width: Math.max(x(t) - x(s), 6), height: row - 8, rx: 3, fill: toneColor(e.tone),
@@ -317,15 +324,18 @@ function showDocument(doc, event) {
   for (const r of doc.removed || []) {
     removed.append(el("li", {}, el("span", { class: "tag" }, r.reason), ` ${r.text}`));
   }
-  box.append(el("h4", {}, `Removed by cleaning (${(doc.removed || []).length})`), removed);
+  const nRemoved = (doc.removed || []).length;
+  box.append(el("details", { open: nRemoved <= REMOVED_OPEN_MAX },
+    el("summary", {}, `Removed by cleaning (${nRemoved})`), removed));
   // Offsets are Python code points; Array.from splits by code point too (not UTF-16 units).
   const chars = Array.from(doc.text);
   const [s, t] = event.span;
   const text = el("div", { id: "doc-text" },
     chars.slice(0, s).join(""), el("mark", {}, chars.slice(s, t).join("")), chars.slice(t).join(""));
   box.append(text);
+  // Scroll only the text box (not the page) so the marked sentence is in view.
   const mark = text.querySelector("mark");
-  if (mark) mark.scrollIntoView({ block: "nearest" });
+  if (mark) text.scrollTop = Math.max(0, mark.offsetTop - 40);
 }
 
 // --------------------------------------------------------------------------------------- wire
