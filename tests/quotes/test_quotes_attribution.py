@@ -38,6 +38,16 @@ SINGLE_QUOTE_CASES = [
     ),
     ("Blinken: 'We will not back down'", "Blinken", True, ":", "We will not back down"),
     (
+        'Wang Yi said in an interview with state television on Sunday evening after the talks: '
+        '"Dialogue is the only way forward."',
+        "Wang Yi", True, "say", "Dialogue is the only way forward",
+    ),
+    (
+        "In a statement issued after the meeting, Jake Sullivan said:\n"
+        '"We were clear about our concerns and about our readiness to work together."',
+        "Jake Sullivan", True, "say", "readiness to work together",
+    ),
+    (
         '"Diplomacy is back at the center of our foreign policy," Joe Biden wrote on Twitter.',
         "Joe Biden", True, "write", "Diplomacy is back",
     ),

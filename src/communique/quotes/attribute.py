@@ -167,8 +167,14 @@ class _Extractor:
         found = self._tail(q.close + 1, limit)
         head = None
         if found is None or not content.rstrip().endswith((",", "\u2014", "-")):
-            lo = max(self.para_of(q.open)[0], before.close + 1 if before else 0)
+            para_lo = self.para_of(q.open)[0]
+            lo = max(para_lo, before.close + 1 if before else 0)
             head = self._head(lo, q.open)
+            if head is None and not self.text[para_lo : q.open].strip() and para_lo > 0:
+                # 'Blinken said:' closing the previous paragraph introduces this one
+                prev_lo, prev_hi = self.para_of(para_lo - 1)
+                if self.text[prev_lo:prev_hi].rstrip().endswith(":") and (before is None or before.close < prev_lo):
+                    head = self._head(prev_lo, prev_hi)
             if head is not None:
                 found = head
         joined = False
@@ -284,9 +290,12 @@ class _Extractor:
         acc = self._according(toks)
         if acc is not None:
             return acc[0], "according to", acc[1], False, hi
+        # a colon right before the quote announces it, however long the clause before it
+        # ("Blinken said in an interview with CNN on Sunday: '...'")
+        announced = toks[-1].text == ":"
         for k in range(len(toks) - 1, -1, -1):
             t = toks[k]
-            if len(toks) - 1 - k > MAX_HEAD_GAP_TOKENS:
+            if len(toks) - 1 - k > MAX_HEAD_GAP_TOKENS and not announced:
                 break
             if _is_cue(t, self.lex):
                 subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
