@@ -125,6 +125,15 @@ def _prep_obj(tok: Token, word: str) -> list[Token]:
     return out
 
 
+def _headline_subject(v: Token) -> Token | None:
+    """"Scholz to visit China": the parser hangs the infinitive on the name (headline style)."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.dep_ in ("advcl", "acl", "relcl", "xcomp"):
+        h = v.head
+        if h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
+            return h
+    return None
+
+
 def _is_passive(v: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children)
 
@@ -148,7 +157,13 @@ class FrameFinder:
             s = subj[0]
             if s.lower_ in RELATIVE and v.dep_ == "relcl":
                 return _conj(v.head), False
-            return _conj(s), False
+            # headline coordination with a comma: "Japan, Philippines sign defence pact"
+            extra = [c for c in v.children if c.dep_ in ("npadvmod", "nmod", "dep") and c.pos_ == "PROPN"
+                     and c.i < s.i and c.ent_type_ in ("GPE", "NORP", "ORG")]
+            return [*extra, *_conj(s)], False
+        head_subj = _headline_subject(v)
+        if head_subj is not None:
+            return _conj(head_subj), False
         if v.dep_ == "relcl":
             return _conj(v.head), False
         if v.dep_ in ("conj", "advcl", "xcomp", "ccomp") and v.head is not v:
@@ -187,6 +202,11 @@ class FrameFinder:
                 found = [t for d in _kids(v, "dative") for t in (_conj(d) if d.pos_ != "ADP" else _prep_obj(v, d.lower_))]
             elif slot.startswith("prep:"):
                 found = _prep_obj(v, slot[5:])
+                if not found:
+                    for o in _kids(v, "dobj"):
+                        found = _prep_obj(o, slot[5:])
+                        if found:
+                            break
             elif slot in ("poss", "amod", "compound"):
                 for o in self.objects(v):
                     found.extend(c for c in o.children if c.dep_ == slot or (slot == "poss" and c.dep_ == "poss"))
@@ -213,8 +233,11 @@ class FrameFinder:
         if not frames:
             return None, 0
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
-        obj_lemmas = {normalize_lemma(o.lemma_) for o in self.objects(v)}
-        obj_lemmas |= {normalize_lemma(c.lemma_) for o in self.objects(v) for c in o.children if c.dep_ == "compound"}
+        obj_lemmas = {o.lemma_.lower() for o in self.objects(v)}
+        obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children if c.dep_ == "compound"}
+        obj_lemmas |= {normalize_lemma(x) for x in obj_lemmas}
+        subj_lemmas = {t.lemma_.lower() for t in self.subjects(v)[0]}
+        subj_lemmas |= {c.lemma_.lower() for t in self.subjects(v)[0] for c in t.children if c.dep_ in ("compound", "amod")}
         has_comp = bool(self.complement(v))
         best, best_score = None, -10**6
         for f in frames:
@@ -225,6 +248,10 @@ class FrameFinder:
                 score += 2
             if f.objects:
                 if not obj_lemmas & f.objects:
+                    continue
+                score += 4
+            if f.subjects:
+                if not subj_lemmas & f.subjects:
                     continue
                 score += 4
             if f.requires == "complement" and not has_comp:
@@ -261,7 +288,7 @@ class FrameFinder:
         t = v
         for _ in range(8):
             auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
-            if auxes & FUTURE_AUX or ("to" in auxes and t.dep_ == "ROOT"):
+            if auxes & FUTURE_AUX or ("to" in auxes and (t.dep_ == "ROOT" or _headline_subject(t) is not None)):
                 future = True
             if auxes & HYPOTHETICAL_AUX:
                 status = "hypothetical"
@@ -269,7 +296,7 @@ class FrameFinder:
                 return "hypothetical", None, future
             if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "conj" and t.head.dep_ == "ccomp"):
                 head = t.head if t.dep_ != "conj" else t.head.head
-                if normalize_lemma(head.lemma_) in self.lex.speech:
+                if self.lex.is_speech(head.lemma_):
                     return status, head, future
             if t.dep_ in ("conj", "xcomp", "ccomp", "advcl") and t.head is not t:
                 if t.dep_ == "conj":
@@ -417,7 +444,7 @@ class _Finder(FrameFinder):
         passive = _is_passive(v)
         objs = self.objects(v)
         light_noun = None
-        if normalize_lemma(v.lemma_) in self.lex.light:
+        if self.lex.is_light(v.lemma_):
             for o in objs:
                 nt = noun_trigger(self.lex, o)
                 if nt is not None:
@@ -436,6 +463,8 @@ class _Finder(FrameFinder):
         if frame is None:
             return None
         srcs, _ = self.subjects(v)
+        if srcs and not as_complement and all(t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None for t in srcs):
+            return None  # "the sanctions hit exports": the subject is an event, not an actor
         frame.sources = frame.sources or srcs
         return frame
 
@@ -574,7 +603,7 @@ class _Finder(FrameFinder):
             nt = noun_trigger(self.lex, n)
             if nt is None:
                 continue
-            if n.dep_ in ("dobj",) and normalize_lemma(n.head.lemma_) in self.lex.light:
+            if n.dep_ in ("dobj",) and self.lex.is_light(n.head.lemma_):
                 continue  # the light verb had no subject; no explicit actor
             f = self._noun_frame(n, nt, standalone=True)
             if f is not None:

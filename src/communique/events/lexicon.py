@@ -45,6 +45,7 @@ class VerbFrame:
     cameo: str
     mode: str | None = None
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # frame applies only with these subject lemmas
     role: str | None = None
     target: tuple[str, ...] = ("dobj",)
     reciprocal: bool = False
@@ -92,11 +93,20 @@ class Lexicon:
         self.speech = speech
 
     def verb_frames(self, lemma: str) -> list[VerbFrame]:
-        return self.verbs.get(normalize_lemma(lemma), [])
+        low = lemma.lower()
+        return self.verbs.get(low) or self.verbs.get(normalize_lemma(low), [])
 
     def noun(self, lemma: str) -> NounTrigger | None:
         low = lemma.lower()
         return self.nouns.get(low) or self.nouns.get(normalize_lemma(low))
+
+    def is_light(self, lemma: str) -> bool:
+        low = lemma.lower()
+        return low in self.light or normalize_lemma(low) in self.light
+
+    def is_speech(self, lemma: str) -> bool:
+        low = lemma.lower()
+        return low in self.speech or normalize_lemma(low) in self.speech
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + len(self.nouns)
@@ -117,7 +127,7 @@ def _lemmas(v: Validator) -> list[str]:
     lemmas = v.list("lemmas", required=True, item=lambda x: isinstance(x, str))
     if not lemmas:
         raise v.fail("'lemmas' is empty: the entry would never fire", code="C312")
-    return [normalize_lemma(x.strip()) if " " not in x.strip() else x.strip().lower() for x in lemmas]
+    return [x.strip().lower() for x in lemmas]
 
 
 def _read_file(
@@ -138,7 +148,8 @@ def _read_file(
         type_, mode, cameo = _entry_common(v, tables, what)
         role = v.str("role", required=False, choices=ROLES)
         requires = v.str("requires", required=False, choices=REQUIRES)
-        objects = frozenset(normalize_lemma(o) for o in v.list("objects", item=lambda x: isinstance(x, str)))
+        objects = frozenset(o.lower() for o in v.list("objects", item=lambda x: isinstance(x, str)))
+        subjects = frozenset(o.lower() for o in v.list("subjects", item=lambda x: isinstance(x, str)))
         target = tuple(v.list("target", item=lambda x: isinstance(x, str)))
         for slot in target:
             if slot not in TARGET_SLOTS and not (slot.startswith("prep:") and len(slot) > 5):
@@ -147,8 +158,8 @@ def _read_file(
         for lemma in _lemmas(v):
             head, _, particle = lemma.partition(" ")
             verbs.append(VerbFrame(
-                lemma=normalize_lemma(head), particle=particle or None, type=type_, cameo=cameo, mode=mode,
-                objects=objects, role=role, target=target or ("dobj",), reciprocal=bool(rec.get("reciprocal")),
+                lemma=head, particle=particle or None, type=type_, cameo=cameo, mode=mode,
+                objects=objects, subjects=subjects, role=role, target=target or ("dobj",), reciprocal=bool(rec.get("reciprocal")),
                 weak=bool(rec.get("weak")), requires=requires, source=f"{path.name}:[[verb]]#{no}", rank=rank,
             ))
     for no, rec in enumerate(data.get("noun", []), start=1):
@@ -164,7 +175,7 @@ def _read_file(
     for key, found in words.items():
         if key in data:
             v = Validator(path, dict(data[key]))
-            found |= {normalize_lemma(x) for x in v.list("lemmas", item=lambda x: isinstance(x, str))}
+            found |= {x.lower() for x in v.list("lemmas", item=lambda x: isinstance(x, str))}
     return verbs, nouns, words["light"], words["speech"]
 
 

@@ -1,0 +1,192 @@
+"""The event coder on real-shaped news sentences (our own words about real kinds of events),
+with the real spaCy pipeline and the real actors stage."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique.events import code_text, explain_text
+
+# sentence, expected type, mode (None = don't care), source country, target country (None = none)
+TYPES = [
+    ("Japan agreed to resume talks with China on fishing rights.", "AGREE", None, "JPN", "CHN"),
+    ("Germany promised to send more air defence systems to Ukraine.", "AGREE", None, "DEU", "UKR"),
+    ("Antony Blinken met Wang Yi in Beijing on Monday.", "CONSULT", None, "USA", "CHN"),
+    ("French President Emmanuel Macron visited Kenya last week.", "CONSULT", "visit", "FRA", "KEN"),
+    ("India praised Japan for its support during the summit.", "SUPPORT", None, "IND", "JPN"),
+    ("Egypt signed an agreement with Sudan on the Nile dam.", "SUPPORT", None, "EGY", "SDN"),
+    ("Pakistan apologized to Afghanistan for the border incident.", "CONCEDE", "apologize", "PAK", "AFG"),
+    ("Turkey lifted restrictions on Greek ships.", "CONCEDE", "ease", "TUR", "GRC"),
+    ("Spain extradited two suspects to France.", "COOPERATE", None, "ESP", "FRA"),
+    ("Norway and Sweden will share intelligence with Finland.", "AGREE", None, "NOR", "FIN"),
+    ("Canada shares intelligence with Australia.", "COOPERATE", None, "CAN", "AUS"),
+    ("The United States provided humanitarian aid to Sudan.", "AID", None, "USA", "SDN"),
+    ("Japan granted asylum to the Russian journalist.", "AID", None, "JPN", "RUS"),
+    ("Iran released the French prisoners on Friday.", "RETREAT", "release", "IRN", "FRA"),
+    ("Russia withdrew its troops from Syria.", "RETREAT", "withdraw", "RUS", "SYR"),
+    ("The United Nations urged Israel to withdraw its troops from Gaza.", "REQUEST", "yield", "UNO", "ISR"),
+    ("Germany called on Iran to release the detained aid workers.", "REQUEST", "yield", "DEU", "IRN"),
+    ("China accused the United States of spying on its embassy.", "ACCUSE", "allege", "CHN", "USA"),
+    ("Poland condemned Belarus over the border crisis.", "ACCUSE", "disapprove", "POL", "BLR"),
+    ("Russia summoned the British ambassador on Monday.", "ACCUSE", "disapprove", "RUS", "GBR"),
+    ("Russia refused to meet Ukrainian officials in Istanbul.", "REJECT", "meet", "RUS", "UKR"),
+    ("Hungary rejected the European Union's migration plan.", "REJECT", None, "HUN", "EUR"),
+    ("North Korea threatened South Korea with military action.", "THREATEN", None, "PRK", "KOR"),
+    ("China threatened to impose sanctions on Lithuania.", "THREATEN", "restrict", "CHN", "LTU"),
+    ("Thousands of Armenians protested against Azerbaijan outside the embassy.", "PROTEST", "demo", "ARM", "AZE"),
+    ("Kenyan students demonstrated against the government in Nairobi.", "PROTEST", "demo", "KEN", None),
+    ("Russia deployed troops to Belarus.", "MOBILIZE", "troops", "RUS", "BLR"),
+    ("China sent warships near Taiwan on Sunday.", "MOBILIZE", "troops", "CHN", "TWN"),
+    ("The European Union imposed sanctions on Russia.", "SANCTION", None, "EUR", "RUS"),
+    ("Germany expelled two Russian diplomats.", "SANCTION", "expel", "DEU", "RUS"),
+    ("Iran arrested a British citizen in Tehran.", "COERCE", "arrest", "IRN", "GBR"),
+    ("Venezuela seized an American oil tanker.", "COERCE", "seize", "VEN", "USA"),
+    ("Israel launched air strikes on Lebanon.", "ASSAULT", None, "ISR", "LBN"),
+    ("Russian forces attacked the Ukrainian city of Kharkiv.", "ASSAULT", None, "RUS", "UKR"),
+]
+
+
+def _countries(actors: Any) -> set[str | None]:
+    return {a.country for a in actors}
+
+
+def _find(events: list[Any], type_: str) -> Any:
+    hits = [e for e in events if e.type == type_]
+    return hits[0] if hits else None
+
+
+@pytest.mark.parametrize(("text", "type_", "mode", "src", "tgt"), TYPES)
+def test_events_type_mode_and_dyad(nlp: Any, text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
+    events = code_text(text)
+    ev = _find(events, type_)
+    assert ev is not None, f"no {type_} in {[(e.type, e.pattern) for e in events]}"
+    if mode is not None:
+        assert ev.mode == mode
+    assert src in _countries(ev.sources)
+    if tgt is None:
+        assert ev.target is None or ev.target.country != src
+    else:
+        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+    assert ev.cameo and ev.quad in (1, 2, 3, 4) and ev.score is not None and ev.goldstein is not None
+    assert ev.trigger_span is not None and text[ev.trigger_span[0]:ev.trigger_span[1]] == ev.trigger
+    assert ev.pattern
+
+
+def test_events_every_type_is_covered_twice() -> None:
+    from collections import Counter
+
+    from communique.records import EVENT_TYPES
+
+    counts = Counter(t for _, t, *_ in TYPES)
+    assert {t for t in EVENT_TYPES if counts[t] < 2} == set()
+
+
+# sentence, expected (type, source country, target country or None) or None for "no such event"
+LINGUISTIC = [
+    # passive: the by-phrase is the source
+    ("The Chinese ambassador was criticised by Australia.", ("ACCUSE", "AUS", "CHN")),
+    ("Two Ukrainian ports were attacked by Russia overnight.", ("ASSAULT", "RUS", "UKR")),
+    # future cooperation -> AGREE; headline infinitive
+    ("Indian Prime Minister Narendra Modi will visit Washington in June.", ("AGREE", "IND", "USA")),
+    ("German chancellor to visit China next month", ("AGREE", "DEU", "CHN")),
+    # headline present tense
+    ("Japan, Philippines sign defence pact", ("SUPPORT", "JPN", None)),
+    # nominal events
+    ("Blinken's visit to Beijing ended on Sunday.", ("CONSULT", "USA", "CHN")),
+    ("US sanctions on Iran hit its oil exports.", ("SANCTION", "USA", "IRN")),
+    # reported speech: the reported event, not the speech
+    ("Germany said Russia had refused to release the prisoners.", ("REJECT", "RUS", None)),
+    # refused -> REJECT
+    ("Serbia refused to recognise Kosovo.", ("REJECT", "SRB", "KOS")),
+    # threat with a condition: the threat is coded
+    ("China threatened more sanctions on Lithuania if Vilnius did not back down.", ("THREATEN", "CHN", "LTU")),
+    # several events in one sentence
+    ("Israel accused Hamas of breaking the truce and launched air strikes on Gaza.", ("ACCUSE", "ISR", None)),
+    ("Israel accused Hamas of breaking the truce and launched air strikes on Gaza.", ("ASSAULT", "ISR", None)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINGUISTIC)
+def test_events_linguistic_cases(nlp: Any, text: str, expected: tuple[str, str, str | None]) -> None:
+    type_, src, tgt = expected
+    events = code_text(text)
+    ev = _find(events, type_)
+    assert ev is not None, f"no {type_} in {[(e.type, e.pattern) for e in events]}"
+    assert src in _countries(ev.sources)
+    if tgt is not None:
+        assert tgt in _countries(ev.targets)
+
+
+# sentences in which an event type must NOT be coded
+NOT_CODED = [
+    ("Israel did not agree to the ceasefire proposal.", "AGREE"),
+    ("India and China did not hold talks this week.", "CONSULT"),
+    ("Will China retaliate against the United States?", "THREATEN"),
+    ("Will China retaliate against the United States?", "ASSAULT"),
+    ("If Russia attacked Finland, NATO would respond.", "ASSAULT"),
+    ("Russia refused to meet Ukrainian officials in Istanbul.", "CONSULT"),
+    ("The Kremlin said on Tuesday that the report was false.", "ACCUSE"),
+    ("Four people were killed in a bombing in Kabul.", "ASSAULT"),
+    ("China accused the United States of spying on its embassy.", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), NOT_CODED)
+def test_events_not_coded(nlp: Any, text: str, type_: str) -> None:
+    assert _find(code_text(text), type_) is None
+
+
+def test_events_coordinated_actors_are_one_event(nlp: Any) -> None:
+    events = [e for e in code_text("The United States and Japan accused China of cyber attacks.") if e.type == "ACCUSE"]
+    assert len(events) == 1
+    assert _countries(events[0].sources) == {"USA", "JPN"}
+    assert _countries(events[0].targets) == {"CHN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt and Ethiopia met in Cairo on Monday.",
+    "A meeting between Egypt and Ethiopia took place in Cairo on Monday.",
+])
+def test_events_reciprocal_meeting_lists_both_and_no_target(nlp: Any, text: str) -> None:
+    ev = _find(code_text(text), "CONSULT")
+    assert ev is not None
+    assert _countries(ev.sources) == {"EGY", "ETH"}
+    assert ev.target is None
+
+
+def test_events_two_sides_take_the_parties_of_the_exchange(nlp: Any) -> None:
+    text = "Chinese and Japanese diplomats met in Tokyo on Monday. The two sides agreed to hold talks again in May."
+    evs = [e for e in code_text(text) if e.type == "AGREE"]
+    assert evs and _countries(evs[0].sources) == {"CHN", "JPN"}
+
+
+def test_events_reported_speech_keeps_the_speaker(nlp: Any) -> None:
+    ev = _find(code_text("Germany said Russia had refused to release the prisoners."), "REJECT")
+    assert ev is not None and ev.reported_by is not None and ev.reported_by.country == "DEU"
+    assert "DEU" not in _countries(ev.sources)
+
+
+def test_events_say_alone_is_not_an_event(nlp: Any) -> None:
+    assert code_text("The French foreign minister said the talks were useful.") == []
+
+
+def test_events_ids_are_stable_and_sentence_span_points_into_text(nlp: Any) -> None:
+    text = "Spain expelled two Russian diplomats. Russia condemned the decision."
+    a, b = code_text(text), code_text(text)
+    assert [e.id for e in a] == [e.id for e in b] and all(e.id.startswith("e") and len(e.id) == 17 for e in a)
+    for e in a:
+        assert text[e.span[0]:e.span[1]] == e.sentence
+        assert e.date is None and e.location is None
+
+
+def test_events_explain_shows_dropped_frames(nlp: Any) -> None:
+    _, explained = explain_text("Israel did not agree to the ceasefire proposal.")
+    assert explained and all(x.event is None for x in explained)
+    assert any("negated" in step for x in explained for step in x.frame.steps)
+
+
+def test_events_sanction_is_material_conflict(nlp: Any) -> None:
+    ev = _find(code_text("The European Union imposed sanctions on Russia."), "SANCTION")
+    assert ev is not None and ev.quad == 4 and ev.score == -6.0
