@@ -96,6 +96,23 @@ COUNTRY_CASES = [
 ]
 
 
+# (passage, publication date, speaker words, who held the office on that date)
+OFFICE_CASES = [
+    ('"China will never accept such accusations," the Chinese foreign minister said.', "2021-03-19",
+     "the Chinese foreign minister", "Wang Yi"),
+    ('"China will never accept such accusations," the Chinese foreign minister said.', "2012-03-19",
+     "the Chinese foreign minister", "Yang Jiechi"),
+    ('"We will act," the U.S. secretary of state told reporters.', "2021-03-19",
+     "the U.S. secretary of state", "Antony Blinken"),
+]
+
+
+@pytest.mark.parametrize(("text", "pub", "words", "name"), OFFICE_CASES)
+def test_quotes_title_speaker_is_office_holder_on_the_date(analyse: Any, text: str, pub: str, words: str, name: str) -> None:
+    q = quotes_for(analyse(text, pub))[0]
+    assert q.speaker is not None and (q.speaker.text, q.speaker.name) == (words, name)
+
+
 @pytest.mark.parametrize(("text", "name", "country", "sector"), COUNTRY_CASES)
 def test_quotes_speaker_resolves_through_actors_knowledge(analyse: Any, text: str, name: str, country: str, sector: str) -> None:
     q = quotes_for(analyse(text))[0]

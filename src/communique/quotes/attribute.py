@@ -41,6 +41,7 @@ MAX_HEAD_GAP_TOKENS = 6
 QUOTED_SHARE_LIMIT = 0.5
 # A direct quote shorter than this share of a reported clause around it is a fragment of it.
 FRAGMENT_SHARE = 0.8
+_TITLE_PREPS = frozenset({"of", "for"})
 _END_PUNCT = frozenset({".", "!", "?", ";"})
 _SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
 # A headline speaker before a colon is a name or title of a few capitalised words.
@@ -101,6 +102,9 @@ def _phrase_bounds(tok: Any, *, stop_at_comma: bool = True) -> tuple[int, int]:
     for ch in tok.rights:
         if ch.dep_ in ("compound", "flat", "nmod") and ch.i == right + 1:
             right = ch.i
+        elif ch.dep_ == "prep" and ch.lower_ in _TITLE_PREPS and ch.i == right + 1 and tok.pos_ == "NOUN":
+            # "the secretary of state", "a spokesman for the ministry"
+            right = max(u.i for u in ch.subtree)
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
