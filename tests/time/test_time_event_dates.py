@@ -180,3 +180,11 @@ def test_time_chain_counts_only_from_a_dated_day(analyse: Any) -> None:
     # a month-level date is no base for "the same day": it counts from the publication instead
     assert (events[1].date, events[1].date_precision) == ("2024-05-15", "day")
     assert "publication 2024-05-15" in (events[1].date_reason or "")
+
+
+def test_time_quote_date_not_taken_from_the_reported_clause(analyse: Any) -> None:
+    text = "Wang Yi complained that new US sanctions announced a day earlier were no way to welcome guests."
+    a = analyse(text, "2021-03-19")
+    a.quotes = [Quote(id="q1", doc_id="doc1", text="that new US sanctions", span=(19, 96), speaker_span=(0, 7))]
+    make(Options())([a])
+    assert a.quotes[0].date == "2021-03-19"

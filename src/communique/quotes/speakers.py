@@ -33,6 +33,7 @@ GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # How many tokens before a person's name may hold the title that introduced them
 # ("Chinese Foreign Ministry spokesman Zhao Lijian"): chosen by reading typical bylines.
 TITLE_WINDOW = 8
+_COUNTRY_PREFIX = "country:"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"})
 
 
@@ -58,10 +59,33 @@ class SpeakerResolver:
         if self._actor_for_span is None and _actors is not None:
             self._actor_for_span = getattr(_actors, "actor_for_span", None)
         self._tok_starts = [t.idx for t in self.doc]
-        self.people = [e for e in self.doc.ents if e.label_ in PERSON_LABELS and not self.in_quote(e.start_char)]
+        self.people = self._people()
         self.groups = [e for e in self.doc.ents if e.label_ in GROUP_LABELS and not self.in_quote(e.start_char)]
 
     # ------------------------------------------------------------------ helpers
+    def _people(self) -> list[Any]:
+        """Persons named outside quoted words: spaCy's PERSON entities and the actors stage's
+        person mentions (it knows "Yang Jiechi" even where spaCy calls him an ORG), minus
+        entities the actors stage reads as a country ("Tbilisi" mis-tagged as a person)."""
+        spans = [e for e in self.doc.ents if e.label_ in PERSON_LABELS]
+        taken = [(e.start_char, e.end_char) for e in spans]
+        for m in self.mentions:
+            if not _is_person(m.actor) or any(m.start < b and a < m.end for a, b in taken):
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+                taken.append((m.start, m.end))
+        out = []
+        for e in sorted(spans, key=lambda x: x.start_char):
+            if self.in_quote(e.start_char):
+                continue
+            m = self._mention_at(e.start_char, e.end_char)
+            if m is not None and not _is_person(m.actor) and (m.actor.actor_id or "").startswith(_COUNTRY_PREFIX):
+                continue
+            out.append(e)
+        return out
+
     def in_quote(self, pos: int) -> bool:
         j = bisect.bisect_right(self._q_starts, pos) - 1
         return j >= 0 and self.quoted[j][0] <= pos < self.quoted[j][1]
@@ -203,6 +227,12 @@ class SpeakerResolver:
             if m.end <= pos and m.actor.office and title in m.actor.office.lower().split():
                 return _with_text(m.actor, text)
         return None
+
+
+def _is_person(ref: ActorRef) -> bool:
+    """A person in the actors knowledge: holds an office, or has a plain id (organisations and
+    countries carry a kind prefix such as ``org:`` / ``country:``)."""
+    return ref.office is not None or (ref.actor_id is not None and ":" not in ref.actor_id)
 
 
 def _with_text(ref: ActorRef, text: str) -> ActorRef:

@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 # (on Friday -> met: 1-2 steps; a clause deeper belongs to another verb). Set by reading parses
 # of the test sentences in tests/time; re-run them on change.
 MAX_HEAD_STEPS = 3
+# A statement's own date modifies its reporting verb directly ("said on Thursday": 1-2 steps);
+# deeper ones date what was said ("complained that sanctions announced a day earlier ...").
+QUOTE_MAX_STEPS = 2
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "intend", "prepare", "aim"})
 _FUTURE_WORDS = frozenset({"next", "upcoming", "tomorrow"})
@@ -123,7 +126,10 @@ class _DocTime:
                 return (steps if steps is not None else MAX_HEAD_STEPS + 1, abs(te.start - ref))
 
             best = min(exprs, key=key)
-            if not attached_only or (trigger is not None and self._attached(best, trigger) is not None):
+            if not attached_only:
+                return best, ""
+            steps = self._attached(best, trigger) if trigger is not None else None
+            if steps is not None and steps <= QUOTE_MAX_STEPS:
                 return best, ""
             if attached_only:
                 return None, ""
