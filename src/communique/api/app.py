@@ -230,7 +230,7 @@ def create_app(
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = "C801" if exc.status_code == 404 else "C802"
+        code = {404: "C801", 405: "C808"}.get(exc.status_code, "C800")
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
     def not_found(kind: str, key: str) -> ApiError:

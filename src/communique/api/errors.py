@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "C805": "upload too large",
     "C806": "malformed upload",
     "C807": "store unavailable",
+    "C808": "method not allowed",
 }
 
 
