@@ -435,19 +435,29 @@ def _score_actors(docs: dict[str, _Doc]) -> tuple[dict[str, Any], list[str]]:
     return metrics, misses
 
 
-def _score_events(docs: dict[str, _Doc]) -> tuple[dict[str, Any], list[str], dict[str, list[int]]]:
+def _score_events(
+    docs: dict[str, _Doc],
+) -> tuple[dict[str, Any], list[str], dict[str, list[int]], list[list[Any]]]:
     """Gold events vs system events of the same sentence. Precision counts only documents whose
-    gold is exhaustive; a system event may satisfy one gold event only."""
+    gold is exhaustive; a system event may satisfy one gold event only. Also returns counts per
+    type and rows per document (gold, found, extra)."""
     full, typed = _Tally(), _Tally()
     per_type: dict[str, list[int]] = {}
+    per_doc: list[list[Any]] = []
     for gid, d in docs.items():
+        doc_row: list[Any] = [gid, len(d.gold["events"]), 0, 0, 0]
         evs = list(d.result.events) if d.result else []
         evs = [e for e in evs if not e.negated]
         for tally, dyad in ((full, True), (typed, False)):
             used: set[str] = set()
             for g in d.gold["events"]:
                 cands = _by_trigger(
-                    [e for e in d.sentence_events(g["sentence"]) if e.id not in used], g
+                    [
+                        e
+                        for e in d.sentence_events(g["sentence"])
+                        if e.id not in used and not e.negated
+                    ],
+                    g,
                 )
                 hit = next((e for e in cands if _event_matches(e, g, dyad=dyad)), None)
                 row = per_type.setdefault(g["type"], [0, 0, 0])
@@ -456,6 +466,9 @@ def _score_events(docs: dict[str, _Doc]) -> tuple[dict[str, Any], list[str], dic
                     tally.tp += 1
                     if dyad:
                         row[0] += 1
+                        doc_row[2] += 1
+                    else:
+                        doc_row[3] += 1
                 else:
                     tally.fn += 1
                     if dyad:
@@ -477,10 +490,12 @@ def _score_events(docs: dict[str, _Doc]) -> tuple[dict[str, Any], list[str], dic
                         tally.fp += 1
                         if dyad:
                             per_type.setdefault(e.type, [0, 0, 0])[2] += 1
+                            doc_row[4] += 1
                             tally.miss(
                                 f"{gid}: extra {e.type} {e.source.code}->"
                                 f"{e.target.code if e.target else '-'} in {e.sentence[:60]!r}"
                             )
+        per_doc.append(doc_row)
     metrics = {
         "precision": full.precision,
         "recall": full.recall,
@@ -491,7 +506,7 @@ def _score_events(docs: dict[str, _Doc]) -> tuple[dict[str, Any], list[str], dic
         "event_n": full.tp + full.fn,
         "event_system_n": full.tp + full.fp,
     }
-    return metrics, full.misses, per_type
+    return metrics, full.misses, per_type, per_doc
 
 
 def _by_trigger(events: list[Event], g: dict[str, Any]) -> list[Event]:
@@ -856,7 +871,7 @@ def score(
     m, misses["actors"] = _score_actors(docs)
     metrics.update(m)
     metrics["accuracy"] = metrics["actor_accuracy"]
-    m, misses["events"], per_type = _score_events(docs)
+    m, misses["events"], per_type, per_doc = _score_events(docs)
     metrics.update(m)
     m, misses["time/places"] = _score_dates_places(docs)
     metrics.update(m)
@@ -906,6 +921,10 @@ def score(
 
     tables["events by type"] = [["type", "found", "missed", "extra"]] + [
         [t, *row] for t, row in sorted(per_type.items())
+    ]
+    tables["events by document"] = [
+        ["document", "gold", "found", "type match", "extra"],
+        *per_doc,
     ]
     tables["scores by stage"] = [["metric", "value"]] + [[k, metrics.get(k)] for k in GATED_METRICS]
     tables["misses per stage"] = [["stage", "misses"]] + [[k, len(v)] for k, v in misses.items()]
