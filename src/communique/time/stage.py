@@ -31,6 +31,7 @@ MAX_HEAD_STEPS = 3
 # A statement's own date modifies its reporting verb directly ("said on Thursday": 1-2 steps);
 # deeper ones date what was said ("complained that sanctions announced a day earlier ...").
 QUOTE_MAX_STEPS = 2
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "intend", "prepare", "aim"})
 _FUTURE_WORDS = frozenset({"next", "upcoming", "tomorrow"})
@@ -89,7 +90,9 @@ class _DocTime:
         return False
 
     def _attached(self, te: TimeExpr, trigger: Any) -> int | None:
-        """Dependency steps from the expression up to the trigger token, or None."""
+        """Dependency steps from the expression up to the trigger token, or None. The walk
+        stops at a clause boundary: a date inside a reported or relative clause belongs to that
+        clause's verb, not to the verb above it."""
         i = bisect.bisect_left(self._tok_starts, te.start)
         best = None
         while i < len(self.doc) and self.doc[i].idx < te.end:
@@ -98,7 +101,7 @@ class _DocTime:
                 if tok.i == trigger.i:
                     best = steps if best is None else min(best, steps)
                     break
-                if tok.head.i == tok.i:
+                if tok.head.i == tok.i or (tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX")):
                     break
                 tok, steps = tok.head, steps + 1
             i += 1
