@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -75,6 +76,7 @@ NON_NEWS_FLAG = "non_news_page"
 _DATELINE = re.compile(r"\A\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,[^\n—–(]{0,40})?\s*(?:\([^)]{0,40}\)\s*)?[—–-]")
 
 
+@lru_cache(maxsize=65536)
 def anchor_ordinal(value: str | None) -> int:
     """Ordinal day of an ISO date or datetime string; ``NO_DAY`` when missing or unreadable."""
     if not value or len(value) < 10:

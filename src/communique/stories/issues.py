@@ -55,15 +55,38 @@ class Issue:
     name: str
     label: str
     contexts: tuple[str, ...]
-    regex: re.Pattern[str]
+    cues: tuple[str, ...]  # lower-case phrases, single-spaced; a trailing "*" allows any ending
+    patterns: tuple[re.Pattern[str], ...] = ()
 
 
-def _cue_regex(cue: str) -> str:
-    """Phrase → regex on word boundaries; spaces match any whitespace, trailing ``*`` any ending."""
-    stem = cue[:-1] if cue.endswith("*") else cue
-    body = r"\s+".join(re.escape(w) for w in stem.split())
-    tail = r"\w*" if cue.endswith("*") else ""
-    return rf"(?<!\w){body}{tail}(?!\w)"
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def _trie_regex(cues: Iterable[str]) -> str:
+    """One regex for all cue phrases, shaped as a trie (shared prefixes written once), so a text
+    is scanned once instead of once per cue; Python's ``re`` does not do this by itself."""
+    trie: dict[str, Any] = {}
+    for cue in cues:
+        node = trie
+        for ch in cue.rstrip("*"):
+            node = node.setdefault(ch, {})
+        node["*" if cue.endswith("*") else ""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        options = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(node[ch])
+            for ch in sorted(k for k in node if k not in ("", "*"))
+        ]
+        if "*" in node:
+            options.append(r"\w*")
+        if "" in node:
+            options.append("")
+        if len(options) == 1:
+            return options[0]
+        return "(?:" + "|".join(options) + ")"
+
+    return emit(trie)
 
 
 class IssueBook:
@@ -72,17 +95,50 @@ class IssueBook:
     def __init__(self, issues: Sequence[Issue]) -> None:
         self.issues = tuple(issues)
         self.by_name = {i.name: i for i in self.issues}
+        self._exact: dict[str, list[Issue]] = {}
+        self._stems: list[tuple[str, Issue]] = []
+        for issue in self.issues:
+            for cue in issue.cues:
+                if cue.endswith("*"):
+                    self._stems.append((cue[:-1], issue))
+                else:
+                    self._exact.setdefault(cue, []).append(issue)
+        cues = {c for i in self.issues for c in i.cues}
+        self._regex = re.compile(rf"(?<!\w)(?:{_trie_regex(sorted(cues))})(?!\w)", re.I) if cues else None
 
     def __len__(self) -> int:
         return len(self.issues)
 
+    def _owners(self, matched: str) -> list[Issue]:
+        norm = _norm(matched)
+        owners = list(self._exact.get(norm, ()))
+        for stem, issue in self._stems:
+            if norm.startswith(stem) and issue not in owners and _WORDISH.fullmatch(norm[len(stem):]):
+                owners.append(issue)
+        return owners
+
     def find(self, text: str) -> list[tuple[Issue, int, int]]:
+        found: set[tuple[str, int, int]] = set()
         out: list[tuple[Issue, int, int]] = []
+        if self._regex is not None:
+            for m in self._regex.finditer(text):
+                for issue in self._owners(m.group()):
+                    found.add((issue.name, m.start(), m.end()))
+                    out.append((issue, m.start(), m.end()))
         for issue in self.issues:
-            for m in issue.regex.finditer(text):
-                out.append((issue, m.start(), m.end()))
+            for rx in issue.patterns:
+                for m in rx.finditer(text):
+                    overlaps = any(
+                        n == issue.name and s < m.end() and m.start() < e for n, s, e in found
+                    )
+                    if not overlaps and m.end() > m.start():
+                        found.add((issue.name, m.start(), m.end()))
+                        out.append((issue, m.start(), m.end()))
         out.sort(key=lambda t: (t[1], t[0].name))
         return out
+
+
+_WORDISH = re.compile(r"\w*")
 
 
 def _parse_file(path: Path, into: dict[str, dict[str, Any]]) -> None:
@@ -118,16 +174,14 @@ def _parse_file(path: Path, into: dict[str, dict[str, Any]]) -> None:
                     "write it as a case-sensitive pattern instead, e.g. '(?-i:\\\\bAI\\\\b)'",
                     code="C373",
                 )
-        regexes = [_cue_regex(c.strip()) for c in cues]
-        for p in patterns:
-            check_pattern(p, path=str(path), line=None)
-            regexes.append(f"(?:{p})")
-        slot = into.setdefault(name, {"label": label or name, "contexts": [], "regexes": []})
+        compiled = [check_pattern(p, path=str(path), line=None) for p in patterns]
+        slot = into.setdefault(name, {"label": label or name, "contexts": [], "cues": [], "patterns": []})
         if label:
             slot["label"] = label
         slot["contexts"] += [c for c in contexts if c not in slot["contexts"]]
-        slot["regexes"] += regexes
-        if not slot["regexes"]:
+        slot["cues"] += [n for n in (_norm(c) for c in cues) if n not in slot["cues"]]
+        slot["patterns"] += compiled
+        if not slot["cues"] and not slot["patterns"]:
             raise v.fail(f"issue {name!r} has no cues and no patterns", code="C374")
 
 
@@ -143,8 +197,7 @@ def load_issues(files: Iterable[str | Path] = (), *, builtin: bool = True) -> Is
         _parse_file(p, raw)
     issues = []
     for name, slot in raw.items():
-        combined = "|".join(slot["regexes"])
-        issues.append(Issue(name, slot["label"], tuple(slot["contexts"]), re.compile(combined, re.I)))
+        issues.append(Issue(name, slot["label"], tuple(slot["contexts"]), tuple(slot["cues"]), tuple(slot["patterns"])))
     log.debug("loaded %d issue topics from %d file(s)", len(issues), len(paths))
     return IssueBook(issues)
 
