@@ -59,6 +59,12 @@ SINGLE_QUOTE_CASES = [
         '"Any attempt to split China is doomed to fail," Wang Yi stressed.',
         "Wang Yi", True, "stress", "doomed to fail",
     ),
+    ('"The door to dialogue remains open," Wang Yi noted.', "Wang Yi", True, "note", "door to dialogue"),
+    ('"Taiwan is an inalienable part of China," Yang Jiechi insisted.', "Yang Jiechi", True, "insist", "inalienable part"),
+    ('"Coercion will not work," Blinken warned.', "Blinken", True, "warn", "Coercion will not work"),
+    ('"Competition need not become conflict," Jake Sullivan argued.', "Jake Sullivan", True, "argue",
+     "need not become conflict"),
+    ('"Why impose sanctions on the eve of the talks?" Wang Yi asked.', "Wang Yi", True, "ask", "Why impose sanctions"),
     (
         "Wang Yi said China would never accept interference in its internal affairs.",
         "Wang Yi", False, "say", "China would never accept interference",
