@@ -259,3 +259,24 @@ def test_corpus_check_baseline_reports_drops_and_changed_gold(
     baseline = {"floors": {"recall": 0.8, "issue_precision": 0.0}, "gold_sha256": "abc"}
     report = EvalReport(suite="corpus", metrics={**metrics, "gold_sha256": digest})
     assert len(check_baseline(report, baseline)) == n_problems
+
+
+@pytest.mark.parametrize(
+    ("links", "pairs"),
+    [
+        # a copy of a copy: the same story, whichever the system calls the original
+        ([("respun", "syndicated"), ("syndicated", "wire")], 3),
+        ([("syndicated", "wire")], 1),
+        ([("a", "b"), ("c", "d")], 2),
+        ([], 0),
+    ],
+)
+def test_corpus_duplicates_are_scored_as_copy_groups(
+    links: list[tuple[str, str]], pairs: int
+) -> None:
+    from communique.eval.corpus import _copy_pairs
+
+    found = _copy_pairs(links)
+    assert len(found) == pairs
+    if pairs == 3:
+        assert frozenset(("respun", "wire")) in found

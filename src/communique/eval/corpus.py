@@ -343,16 +343,40 @@ def _score_clean(docs: dict[str, _Doc]) -> tuple[dict[str, Any], list[str]]:
     return metrics, removed.misses + kept.misses + contrib.misses
 
 
+def _copy_pairs(links: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
+    """Every pair inside the groups that copy links form (a copy of a copy is the same story,
+    whichever of them a system calls the original)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = {}
+    for x in list(parent):
+        groups.setdefault(find(x), []).append(x)
+    return {
+        frozenset((a, b))
+        for members in groups.values()
+        for i, a in enumerate(sorted(members))
+        for b in sorted(members)[i + 1 :]
+    }
+
+
 def _score_duplicates(
     docs: dict[str, _Doc], dup_map: dict[str, str]
 ) -> tuple[dict[str, Any], list[str]]:
-    """Pairs {copy, original}, unordered: which one is 'first' depends on dates and order."""
-    gold = {
-        frozenset((gid, d.gold["duplicate_of"]))
-        for gid, d in docs.items()
-        if d.gold["duplicate_of"]
-    }
-    found = {frozenset(p) for p in dup_map.items()}
+    """Pairs of documents in the same copy group, unordered: which one is 'first' depends on
+    dates and ingest order."""
+    gold = _copy_pairs(
+        (gid, d.gold["duplicate_of"]) for gid, d in docs.items() if d.gold["duplicate_of"]
+    )
+    found = _copy_pairs(dup_map.items())
     t = _Tally(tp=len(gold & found), fp=len(found - gold), fn=len(gold - found))
     for p in sorted(gold - found, key=sorted):
         t.miss(f"duplicate pair missed: {sorted(p)}")
