@@ -139,3 +139,31 @@ def test_places_stage_fills_event_places(analyse: Any) -> None:
     make(Options())([a])
     assert a.events[0].location is not None and a.events[0].location.geonameid is not None
     assert places_in("no places here", load_gazetteer()) == []
+
+
+def test_places_user_sites_file_adds_a_venue(tmp_path: Any, analyse: Any) -> None:
+    from communique.knowledge import data_path
+
+    sites = tmp_path / "sites.jsonl"
+    sites.write_text(
+        data_path("places", "sites.jsonl").read_text(encoding="utf-8")
+        + '{"name": "Villa Madama", "aliases": ["Villa Madama"], "city": "Rome", "country": "ITA", '
+        '"lat": 41.9286, "lon": 12.4553}\n',
+        encoding="utf-8",
+    )
+    stage = make(Options().with_overrides({"places.sites_file": str(sites)}))
+    a = analyse("The ministers met at Villa Madama on Monday.")
+    a.events = [_event(a, "met")]
+    stage([a])
+    loc = a.events[0].location
+    assert loc is not None and (loc.name, loc.country, loc.level) == ("Villa Madama", "ITA", "site")
+
+
+def test_places_bad_sites_file_is_refused_with_its_line(tmp_path: Any) -> None:
+    from communique.errors import KnowledgeError
+
+    sites = tmp_path / "sites.jsonl"
+    sites.write_text('{"name": "Nowhere", "city": "X", "country": "ZZZ", "lat": 0, "lon": 0}\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load_gazetteer(str(sites), None)
+    assert err.value.code == "C352" and err.value.line == 1

@@ -291,3 +291,14 @@ def test_quotes_link_to_event_triggered_by_cue(analyse: Any) -> None:
     quotes = quotes_for(a)
     assert [q.event_id for q in quotes] == ["ev-ACCUSE"]
     assert quotes[0].direct is False
+
+
+def test_quotes_bad_cue_file_is_refused(tmp_path: Any) -> None:
+    from communique.errors import KnowledgeError
+    from communique.quotes import load_cues
+
+    bad = tmp_path / "cues.toml"
+    bad.write_text('[[verbs]]\nlemmas = ["say", ""]\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        load_cues(bad)
+    assert err.value.code == "C351"

@@ -181,7 +181,8 @@ class PlacesStage:
 
     def __init__(self, options: Options, *, gazetteer: Gazetteer | None = None) -> None:
         self.options = options
-        self.gaz = gazetteer or load_gazetteer()
+        sec = options.sections.get("places", {})
+        self.gaz = gazetteer or load_gazetteer(sec.get("sites_file") or None, sec.get("aliases_file") or None)
 
     def __call__(self, batch: list[Any]) -> None:
         for a in batch:

@@ -75,7 +75,8 @@ class QuotesStage:
 
     def __init__(self, options: Options, *, lexicon: CueLexicon | None = None) -> None:
         self.options = options
-        self.lexicon = lexicon or load_cues()
+        cue_file = options.sections.get("quotes", {}).get("cue_file") or ""
+        self.lexicon = lexicon or (load_cues(cue_file) if cue_file else load_cues())
 
     def __call__(self, batch: list[Any]) -> None:
         for a in batch:
