@@ -23,7 +23,7 @@ from typing import Any
 
 from communique.actors.document import DocActors, is_locative, resolve_range, sentence_country
 from communique.actors.kb import SPECIAL_COUNTRIES, KnowledgeBase, build_kb, norm
-from communique.actors.resolve import PARTY_PHRASES, Composite, DocState
+from communique.actors.resolve import MIN_FUZZY_CHARS, PARTY_PHRASES, Composite, DocState
 from communique.config import Options
 from communique.pipeline import Analysis
 from communique.records import ActorRef, Flag
@@ -203,8 +203,8 @@ def resolve_text(
 
 def _fuzzy_text(doc: Any, i: int, j: int, kb: KnowledgeBase, opts: Options, date: str | None) -> list[Composite]:
     text = doc[i:j].text
-    if len(text) < 5:
-        return []
+    if len(text) < MIN_FUZZY_CHARS or any(t.ent_type_ == "PERSON" for t in doc[i:j]):
+        return []  # a person's name is never fuzzily a country or organisation
     hit = kb.fuzzy(text, float(opts.get("actors.fuzzy_threshold")))
     if hit is None:
         return []

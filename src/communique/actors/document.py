@@ -56,7 +56,7 @@ def phrases_of(sent: Any) -> list[tuple[int, int, int]]:
             first = min([c.left_edge.i for c in lefts] + [tok.i])
             last = tok.i + 1
             for prep in tok.rights:  # "the president of Russia", "King Hassan of Morocco"
-                if prep.dep_ == "prep" and prep.lower_ == "of":
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "from"}:
                     objs = [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "NORP"}]
                     if objs:
                         last = objs[0].right_edge.i + 1

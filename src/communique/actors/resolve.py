@@ -41,7 +41,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "to", "from", "into", "near", "across", 
 PARTY_PHRASES = frozenset({"the two sides", "both sides", "the two countries", "both countries", "the two governments", "both governments", "the two nations", "both nations", "the two parties", "both parties"})
 """Phrases naming both parties of the exchange: resolved through ``parties_of``."""
 
-TITLE_QUALIFIERS = frozenset({"vice", "deputy", "assistant", "under", "acting", "former", "first", "senior", "chief", "associate"})
+RANK_QUALIFIERS = frozenset({"vice", "deputy", "assistant", "under"})
 TITLE_HEADS = frozenset({"minister", "secretary", "president", "premier", "chancellor", "king", "queen", "emir", "general", "admiral", "senator", "ambassador", "spokesperson", "spokesman", "spokeswoman", "governor", "mayor"})
 FORMER_WORDS = frozenset({"former", "ex", "erstwhile", "ousted", "deposed", "toppled", "exiled", "late"})
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
@@ -155,14 +155,29 @@ def _is_punct(tok: Any) -> bool:
     return bool(tok.is_punct) or tok.text in {"'s", "’s", "'"}
 
 
-def _weak_ok(doc: Any, i: int, j: int) -> bool:
-    """A weak alias ("Jordan", "Chad", "Georgia") counts unless it reads as a person's name."""
-    ents = {doc[k].ent_type_ for k in range(i, j)}
-    if "PERSON" in ents:
-        return False
+def _weak_ok(doc: Any, i: int, j: int, state: DocState | None, kb: KnowledgeBase) -> bool:
+    """A weak alias ("Jordan", "Chad", "Georgia") counts unless it reads as a person's name: part
+    of a longer PERSON name ("Michael Jordan"), after an honorific or title ("Mr. Jordan"), or a
+    person of that name already met in the document."""
+    for k in range(i, j):
+        tok = doc[k]
+        if tok.ent_type_ == "PERSON":
+            ent_start = k
+            while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+                ent_start -= 1
+            ent_end = k + 1
+            while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+                ent_end += 1
+            if ent_start < i or ent_end > j:
+                return False
     if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ in {"PERSON", ""}:
         return False
-    return not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].ent_type_ == "PERSON")
+    if i > 0:
+        prev = doc[i - 1]
+        hon, _ = load_name_words()
+        if norm(prev.text) in hon or (kb.role(prev.text) is not None and prev.text[:1].isupper()):
+            return False
+    return not (state is not None and state.find_person(doc[i:j].text) is not None)
 
 
 def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None = None, *, tagged: bool = True) -> list[Atom]:
@@ -190,7 +205,7 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
                 break
             aliases = kb.lookup(phrase)
             if aliases:
-                usable = [a for a in aliases if not a.weak or _weak_ok(doc, i, j)]
+                usable = [a for a in aliases if not a.weak or _weak_ok(doc, i, j, state, kb)]
                 if usable:
                     entry = kb.entries[usable[0].entry_id]
                     kind = "person" if entry.kind == "person" else "entry"
@@ -238,6 +253,8 @@ def _surname_atom(doc: Any, i: int, name_i: int, kb: KnowledgeBase, state: DocSt
             if seen is not None:
                 entry = kb.entries.get(seen.entry_id) if seen.entry_id else None
                 return Atom("person", i, j, start, end, doc.text[start:end], entry=entry, ref=seen.ref, method="coref", score=0.9, why=f"'{doc.text[start:end]}' refers back to {seen.ref.name or seen.ref.text}")
+    if len(name_text.split()) > 1:
+        return None  # a full name the KB does not know is someone else, whatever the surname
     for key in keys:
         people = kb.people_named(key)
         if not people:
@@ -261,9 +278,10 @@ def title_fits(role: Role, office: Office) -> bool:
     pw, tw = p.split(), t.split()
     if role.role == "other" and role.role != office.role and not set(pw) & set(tw):
         return False
+    if set(pw) & RANK_QUALIFIERS != set(tw) & RANK_QUALIFIERS:
+        return False  # "Vice President" is not "President", "Deputy Secretary" not "Secretary"
     if p in t or t in p:
-        extra = set(tw) - set(pw)
-        return not (extra & TITLE_QUALIFIERS) or bool(set(pw) & TITLE_QUALIFIERS)
+        return True
     if role.role is not None and role.role == office.role and pw[-1] in tw:
         return True
     if role.role is None and pw[-1] not in TITLE_HEADS:
@@ -314,7 +332,10 @@ def compose(
         if not owner_only:
             comp = _person(doc, p, atoms, kb, date, state, sentence_text)
             if comp is not None:
-                return [comp]
+                # "Blinken in Beijing": a place after the person is a mention of its own
+                rest = [a for a in atoms if a.i >= p.j and a.kind == "entry" and a.start >= comp.end]
+                more = compose(doc, rest, kb, head=None, date=date, state=state, locative=True, sentence_text=sentence_text) if rest else []
+                return [comp, *more]
         else:
             # "Blinken's spokesman", "the Bush administration": the person's country + the role
             owner = _person(doc, p, [p], kb, date, None, sentence_text)
@@ -375,7 +396,7 @@ def compose(
             elif alias.kind == "adjective" and head is not None and c.i <= head < c.j and _people_noun(doc, head):
                 sector, method = "CVL", "nationality"
                 why += "; a nationality used for people -> CVL"
-            elif alias.kind == "capital" and not locative:
+            elif alias.kind == "capital" and not locative and not (c.i > 0 and doc[c.i - 1].lower_ in LOCATIVE_PREPS):
                 sector, method = "GOV", "metonym"
                 why += "; capital used for its government"
             text = doc.text[start:end]
@@ -488,7 +509,7 @@ def _person(doc: Any, p: Atom, atoms: list[Atom], kb: KnowledgeBase, date: str |
         countries_ok = {c for c in [entry.country, *(o.country for o in (held if date else entry.offices))] if c}
         bad_nat = _nationality_conflicts(kb, before, countries_ok)
         bad_titles = [a for a in titles if held and a.role and not any(title_fits(a.role, o) for o in held)]
-        if p.method == "surname" and (bad_nat or bad_titles):
+        if p.method == "surname" and bad_nat:
             entry = None  # "Jordan's King Abdullah": not the Saudi Abdullah the surname suggests
             why = f"'{p.text}' is a surname in the knowledge base, but the phrase describes someone else"
     if entry is not None:
