@@ -48,7 +48,10 @@ CASES = [
      "UN headquarters"),
     ("Ministers met in Amman, Jordan, to discuss refugees.", "met", "Amman", "JOR", "city", "Amman"),
     ("Georgia and Russia held talks in Tbilisi.", "held", "Tbilisi", "GEO", "city", "Tbilisi"),
+    ("Diplomats were barred from travelling in Xinjiang last year.", "barred", "Xinjiang", "CHN", "region", "Xinjiang"),
+    ("Russia annexed Crimea after troops landed in Crimea.", "landed", "Crimea", "UKR", "region", "Crimea"),
     # traps
+    ("Xinjiang cotton was banned by the new law.", "banned", None, None, None, None),
     ("Beijing said the sanctions were unjustified.", "said", None, None, None, None),
     ("Jordan said he would not meet the delegation.", "said", None, None, None, None),
     ("He announced the plan at China University of Political Science and Law.", "announced", None, None, None, None),

@@ -32,6 +32,7 @@ CONTEXT_BONUS = 0.8
 CAPITAL_BONUS = 2.0
 # A US state name whose US city namesake is bigger than this is read as the city ("New York").
 STATE_CITY_POPULATION = 1_000_000
+_SITE_LEVELS = frozenset({"site", "region"})
 _SITE_PREP_RX = re.compile(
     r"\b(?:in|at|inside|outside|near|to|into|on|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)?$", re.I
 )
@@ -112,11 +113,12 @@ class Gazetteer:
             if country not in self.by_iso3:
                 raise v.fail(f"unknown country code {country!r}", code="C352")
             lat, lon = v.number("lat"), v.number("lon")
+            level = v.str("level", required=False, choices=_SITE_LEVELS) or "site"
             aliases = v.list("aliases", item=lambda x: isinstance(x, str)) or [name]
-            place = Place(name, country, "site", float(lat), float(lon))
+            place = Place(name, country, level, float(lat), float(lon))
             for alias in aliases:
                 rx = re.compile(r"(?<![\w-])" + re.escape(alias).replace(r"\ ", r"\s+") + r"(?![\w-])", re.I)
-                self.sites.append((rx, place, v.str("city")))
+                self.sites.append((rx, place, v.str("city", required=level == "site") or ""))
         self.sites.sort(key=lambda s: -len(s[0].pattern))
 
     # ---------------------------------------------------------------- lookup
