@@ -80,8 +80,8 @@ class SpeakerResolver:
         for e in sorted(spans, key=lambda x: x.start_char):
             if self.in_quote(e.start_char):
                 continue
-            m = self._mention_at(e.start_char, e.end_char)
-            if m is not None and not _is_person(m.actor) and (m.actor.actor_id or "").startswith(_COUNTRY_PREFIX):
+            found = self._mention_at(e.start_char, e.end_char)
+            if found is not None and (found.actor.actor_id or "").startswith(_COUNTRY_PREFIX):
                 continue
             out.append(e)
         return out
