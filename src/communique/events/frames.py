@@ -236,9 +236,15 @@ class FrameFinder:
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)}
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children if c.dep_ == "compound"}
         obj_lemmas |= {normalize_lemma(x) for x in obj_lemmas}
+        prep_objs: dict[str, set[str]] = {}  # "went on strike": the particle's object
+        for c in v.children:
+            if c.dep_ in ("prep", "prt"):
+                prep_objs.setdefault(c.lower_, set()).update(
+                    p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         subj_lemmas = {t.lemma_.lower() for t in self.subjects(v)[0]}
         subj_lemmas |= {c.lemma_.lower() for t in self.subjects(v)[0] for c in t.children if c.dep_ in ("compound", "amod")}
-        has_comp = bool(self.complement(v))
+        comp = self.complement(v)
+        has_verbal_comp = comp is not None and comp.pos_ in ("VERB", "AUX")
         best, best_score = None, -10**6
         for f in frames:
             score = -100 * f.rank
@@ -247,15 +253,18 @@ class FrameFinder:
                     continue
                 score += 2
             if f.objects:
-                if not obj_lemmas & f.objects:
+                pobjs = prep_objs.get(f.particle.split()[-1], set()) if f.particle else set()
+                if not (obj_lemmas | pobjs) & f.objects:
                     continue
                 score += 4
             if f.subjects:
                 if not subj_lemmas & f.subjects:
                     continue
                 score += 4
-            if f.requires == "complement" and not has_comp:
-                continue
+            if f.requires == "complement":
+                if not has_verbal_comp:
+                    continue
+                score += 1
             if score > best_score:
                 best, best_score = f, score
         return best, best_score

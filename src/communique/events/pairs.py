@@ -57,19 +57,21 @@ def classify_pair(
     if scored:
         rank, _, f = max(scored, key=lambda r: (r[0], r[1]))
         if rank >= 3:
-            return f.type, f"frame {f.pattern}"
+            return _relation(f), f"frame {f.pattern}"
     hs, ht = _head_in(doc, src), _head_in(doc, tgt)
     if hs is not None and ht is not None:
-        path = _path(hs, ht)
+        up_b, lca, down_a = _path(hs, ht)
         finder = _Finder(lexicon, hs.sent)
-        for tok in path:
-            if tok.i in (hs.i, ht.i) and tok.pos_ not in ("VERB",):
-                continue
-            if tok.pos_ in ("VERB", "AUX"):
+        # verbs from the common ancestor down to the target first: a control verb composes its
+        # complement ("threatened to impose sanctions" is THREATEN, not SANCTION)
+        for tok in [lca, *reversed(up_b), *down_a]:
+            if tok.pos_ in ("VERB", "AUX") and tok.i != hs.i:
                 fr = finder.verb_frame(tok, as_complement=True)
                 if fr is not None:
-                    fr = finder._finish(fr, False) if fr.status == "fact" else fr
-                    return fr.type, f"path {fr.pattern}"
+                    return _relation(finder._finish(fr, False)), f"path {fr.pattern}"
+        for tok in [*up_b, lca, *down_a]:
+            if tok.i in (hs.i,):
+                continue
             nt = noun_trigger(lexicon, tok)
             if nt is not None:
                 return nt.type, f"path noun {nt.name}"
@@ -82,12 +84,34 @@ def classify_pair(
         return f.type, f"nearest frame {f.pattern}"
     if explained:
         return explained[0].frame.type, f"first frame {explained[0].frame.pattern}"
+    if anchor is not None:  # any lexicon predicate in the sentence, nearest the pair
+        finder = _Finder(lexicon, anchor.sent)
+        for tok in sorted(anchor.sent, key=lambda t: abs(t.i - anchor.i)):
+            if tok.pos_ in ("VERB", "AUX"):
+                fr = finder.verb_frame(tok, as_complement=True)
+                if fr is not None:
+                    return fr.type, f"nearest predicate {fr.pattern}"
+            nt = noun_trigger(lexicon, tok)
+            if nt is not None:
+                return nt.type, f"nearest predicate {nt.name}"
     return DEFAULT_TYPE, "default"
 
 
-def _path(a: Any, b: Any) -> list[Any]:
-    """Tokens from ``b`` up to the lowest common ancestor, then down to ``a`` (target side first:
-    the predicate that governs the target is the one that says what was done to it)."""
+# A relation that did not happen in the affirmative is a refusal between the two parties
+# ("did not accept the proposal", "failed to reach an agreement"): CAMEO codes it as 12 REJECT.
+REFUSAL_OF = frozenset({"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "CONCEDE", "RETREAT", "AID"})
+
+
+def _relation(f: Frame) -> str:
+    """The type of relation a frame states between its parties, negation read as refusal."""
+    if f.negated and f.type in REFUSAL_OF:
+        return "REJECT"
+    return f.type
+
+
+def _path(a: Any, b: Any) -> tuple[list[Any], Any, list[Any]]:
+    """(tokens from ``b`` up to the lowest common ancestor, the ancestor, tokens from the ancestor
+    down to ``a``)."""
     anc_a = [a, *a.ancestors]
     ids_a = {t.i for t in anc_a}
     up_b = []
@@ -103,4 +127,4 @@ def _path(a: Any, b: Any) -> list[Any]:
         if x.i == lca.i:
             break
         down_a.append(x)
-    return [*up_b, lca, *reversed(down_a)]
+    return up_b, lca, list(reversed(down_a))
