@@ -88,6 +88,8 @@ UNIQUE_ROLES: frozenset[str] = frozenset(
 )
 """Roles one person holds at a time per country: two overlapping holders are a reported conflict."""
 
+STEM_BUCKET = 3  # letters a PETRARCH stem shares with a word before it is compared in full
+
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 """Sectors of state office; having held one makes a person ELI once out of office."""
 
@@ -288,6 +290,9 @@ class KnowledgeBase:
     files: list[str] = field(default_factory=list)
     max_words: int = 1
     _layer_of: dict[str, int] = field(default_factory=dict)
+    _buckets: dict[tuple[str, str], list[str]] | None = None
+    _buckets_for: int = -1
+    _fuzzy_choices: dict[frozenset[str] | None, list[str]] = field(default_factory=dict)
 
     # ---------------------------------------------------------------- building
 
@@ -329,8 +334,14 @@ class KnowledgeBase:
         del self.entries[entry_id]
 
     def _add_alias(self, alias: Alias, layer: int) -> None:
+        if alias.prefix:  # a stem also matches exactly, competing with other aliases as usual
+            self._add_alias(Alias(alias.entry_id, alias.kind, alias.text, alias.sector, alias.weak), layer)
+            key = norm(alias.text)
+            if key and not any(a.entry_id == alias.entry_id for a in self.stems.get(key, [])):
+                self.stems.setdefault(key, []).append(alias)
+            return
         ak = acronym_key(alias.text)
-        index, key = (self.acronyms, ak) if ak else (self.stems if alias.prefix else self.aliases, norm(alias.text))
+        index, key = (self.acronyms, ak) if ak else (self.aliases, norm(alias.text))
         if not key:
             return
         have = index.setdefault(key, [])
@@ -354,6 +365,7 @@ class KnowledgeBase:
                     + "; the first is used, add a distinct alias or remove one"
                 )
         have.append(alias)
+        self._fuzzy_choices.clear()
         self.max_words = max(self.max_words, len(key.split()) if not ak else 1)
 
     def add_role(self, role: Role, *, layer: int, plural: str | None = None) -> None:
@@ -401,13 +413,27 @@ class KnowledgeBase:
             return list(self.aliases[key])
         if ak is None and self.stems:
             words = key.split()
-            if words:
+            if words and len(words[-1]) >= STEM_BUCKET:
                 head = " ".join(words[:-1])
-                for stem_key, found in self.stems.items():
-                    sw = stem_key.split()
-                    if " ".join(sw[:-1]) == head and words[-1].startswith(sw[-1]):
-                        return list(found)
+                best: list[Alias] = []
+                best_len = 0
+                for stem_key in self._stem_buckets().get((head, words[-1][:STEM_BUCKET]), ()):
+                    last = stem_key.split()[-1]
+                    if words[-1].startswith(last) and len(last) > best_len:
+                        best, best_len = self.stems[stem_key], len(last)
+                return list(best)
         return []
+
+    def _stem_buckets(self) -> dict[tuple[str, str], list[str]]:
+        """Stems grouped by their leading words and first letters, so a lookup reads a handful."""
+        if self._buckets is None or self._buckets_for != len(self.stems):
+            buckets: dict[tuple[str, str], list[str]] = {}
+            for stem_key in self.stems:
+                sw = stem_key.split()
+                if len(sw[-1]) >= STEM_BUCKET:
+                    buckets.setdefault((" ".join(sw[:-1]), sw[-1][:STEM_BUCKET]), []).append(stem_key)
+            self._buckets, self._buckets_for = buckets, len(self.stems)
+        return self._buckets
 
     def fuzzy(self, text: str, threshold: float, *, kinds: frozenset[str] | None = None) -> tuple[Alias, float] | None:
         """The closest alias by rapidfuzz ratio when it reaches ``threshold`` (0-100)."""
@@ -416,7 +442,10 @@ class KnowledgeBase:
         key = norm(text)
         if not key:
             return None
-        choices = [k for k, al in self.aliases.items() if kinds is None or any(self.entries[a.entry_id].kind in kinds for a in al)]
+        choices = self._fuzzy_choices.get(kinds)
+        if choices is None:
+            choices = [k for k, al in self.aliases.items() if kinds is None or any(self.entries[a.entry_id].kind in kinds for a in al)]
+            self._fuzzy_choices[kinds] = choices
         best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=threshold)
         if best is None:
             return None

@@ -52,6 +52,8 @@ CODE_RE = re.compile(r"[A-Za-z0-9+#\-]+(?:/[A-Za-z0-9+#\-]+)*")
 RESTRICTION_RE = re.compile(
     r"^\s*(?P<code>[^\s<>\]\[]+)\s*(?:(?P<op>[<>])\s*(?P<date>\d{6}|\d{8})|(?P<a>\d{6}|\d{8})\s*-\s*(?P<b>\d{6}|\d{8}))?\s*$"
 )
+CODE_PART_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*|[-+#]{3}")
+"""One code: letters and digits starting with a letter ("HOBGOV"), or a null code ("---")."""
 MACRO_RE = re.compile(r"^\s*(![A-Za-z]+!)\s*=\s*(.+)$")
 TWO_DIGIT_PIVOT = 50  # TABARI six-digit dates: YY >= 50 is 19YY, below is 20YY
 
@@ -123,7 +125,7 @@ def _day_before(iso: str) -> str:
 
 def _parse_code(body: str, *, path: Path, line: int) -> tuple[str, Period | None, list[str]]:
     m = RESTRICTION_RE.match(body)
-    if m is None or not CODE_RE.fullmatch(m.group("code")) or not any(c.isalpha() or c in "-+#" for c in m.group("code")) or m.group("code").isdigit():
+    if m is None or not all(CODE_PART_RE.fullmatch(part) for part in m.group("code").split("/")):
         raise KnowledgeError(
             f"bad code block [{body}]; expected [CODE], [CODE <YYMMDD], [CODE >YYMMDD] or [CODE DATE-DATE]",
             code="C313",
@@ -241,13 +243,20 @@ def _expand(phrase: str, macros: dict[str, list[str]], *, path: Path, line: int)
     return out
 
 
+ENGLISH_SHORT_WORDS = frozenset(
+    "WHO ALL CAN ONE TWO ARE WAS HAS HAD MAY NEW NOW OUT OUR HIS HER ITS THE AND FOR NOT BUT YOU WAR MAN MEN DAY END".split()
+)
+"""Three-letter dictionary words that are also English words: kept case-sensitive (WHO)."""
+
+
 def _alias_text(phrase: str) -> tuple[str, bool]:
-    """(alias text, prefix?) for a dictionary phrase: upper-case words become lower case unless
-    they are acronyms (dots, or three letters or fewer), so "ISRAEL" matches "Israel"."""
+    """(alias text, prefix?) for a dictionary phrase: upper-case words become lower case, so
+    "ISRAEL" matches "Israel"; words with dots, two-letter words and three-letter English words
+    stay upper case and match only as written (U.S., UN, WHO)."""
     exact = phrase.endswith("_")
     words = phrase.strip("_").replace("_", " ").split()
-    shown = [w if ("." in w or len(w.strip(".")) <= 3) else w.lower() for w in words]
-    return " ".join(shown), not exact and len(words[-1]) >= 3 and not any("." in w for w in words)
+    shown = [w if ("." in w or len(w.strip(".")) <= 2 or w in ENGLISH_SHORT_WORDS) else w.lower() for w in words]
+    return " ".join(shown), not exact and len(words[-1]) >= 4 and not any("." in w for w in words)
 
 
 def petrarch_entries(actors: Iterable[PetrarchActor]) -> Iterator[tuple[Entry, list[Alias]]]:

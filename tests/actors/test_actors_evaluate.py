@@ -1,0 +1,38 @@
+"""actor_accuracy on GSR-shaped records written here (not the benchmark file)."""
+
+from __future__ import annotations
+
+from communique.actors.evaluate import actor_accuracy, same_country
+
+RECORDS = [
+    {
+        "id": "T-1",
+        "text": "Senior Hungarian and Romanian officials agreed on Wednesday to reopen the border crossing.",
+        "actor": [{"text": "Hungarian", "code": "HUN", "sector": "GOV"}, {"text": "Romanian", "code": "ROU", "sector": "GOV"}],
+        "recipient": [],
+    },
+    {
+        "id": "T-2",
+        "text": "Kenyan police fired tear gas at protesters in Nairobi.",
+        "actor": [{"text": "Kenyan police", "code": "KEN", "sector": "COP"}],
+        "recipient": [{"text": "protesters", "code": "KEN", "sector": "CVL"}],
+    },
+    {
+        "id": "T-3",
+        "text": "The United Nations urged Myanmar to free political prisoners.",
+        "actor": [{"text": "The United Nations", "code": "IGO", "sector": None}],
+        "recipient": [{"text": "Myanmar", "code": "MMR", "sector": None}],
+    },
+]
+
+
+def test_actors_evaluate_scores_country_and_sector_together() -> None:
+    r = actor_accuracy(RECORDS)
+    assert r["n"] == 6
+    # "protesters" alone cannot tell the country: the one miss, on country only
+    assert r["accuracy"] == 0.8333 and r["country_accuracy"] == 0.8333 and r["sector_accuracy"] == 1.0
+    assert [(e["id"], e["text"], e["gold"], e["got"]) for e in r["errors"]] == [("T-2", "protesters", "KENCVL", "---CVL")]
+
+
+def test_actors_evaluate_un_and_eu_count_as_igo() -> None:
+    assert same_country("IGO", "UNO") and same_country("IGO", "EUR") and not same_country("IGO", "NGO")
