@@ -151,3 +151,43 @@ def test_stories_window_days_must_be_positive(corpus) -> None:
 def test_stories_empty_input_gives_empty_stories(options) -> None:
     stories = build_stories([], [], [], options=options)
     assert (stories.episodes, stories.consolidated, stories.doc_flags, stories.issue_mentions) == ([], [], {}, [])
+
+
+def test_stories_same_person_same_pair_same_days_joins_despite_different_words(options) -> None:
+    """Two stops of one trip told in different words and places join through the traveller."""
+    from conftest import BLINKEN, CHINA, SHANGHAI, WANG, Corpus, Location
+
+    c = Corpus()
+    c.doc("stop-1", "SHANGHAI — Antony Blinken watched a basketball game with students on Wednesday.",
+          source="A", published="2024-04-24", title="Basketball diplomacy")
+    c.doc("stop-2", "GUANGZHOU — Blinken toured a port terminal and praised container throughput.",
+          source="B", published="2024-04-25", title="Port tour")
+    c.event("stop-1", "CONSULT", BLINKEN, CHINA, "watched", "watched", "2024-04-24", location=SHANGHAI)
+    c.event("stop-2", "SUPPORT", BLINKEN, WANG, "praised", "praised", "2024-04-25",
+            location=Location("Guangzhou", "CHN", "city"))
+    stories = build_stories(c.documents, c.events, c.quotes, options=options)
+    assert [set(e.doc_ids) for e in stories.episodes] == [{"stop-1", "stop-2"}]
+
+
+def test_stories_stated_date_range_sets_the_episode_end(options) -> None:
+    from conftest import BLINKEN, YANG, Corpus
+
+    c = Corpus()
+    c.doc("enc", "The summit was a two-day meeting held on March 18–19, 2021, in Anchorage.", source="Openpedia",
+          published=None, title="Summit")
+    ev = c.event("enc", "CONSULT", BLINKEN, YANG, "two-day", "meeting", "2021-03-18")
+    c.events[0] = replace(ev, date_reason="date range 'March 18–19, 2021' (start; ends 2021-03-19)")
+    [ep] = build_stories(c.documents, c.events, c.quotes, options=options).episodes
+    assert (ep.start, ep.end, ep.label) == ("2021-03-18", "2021-03-19", "USA–CHN meeting, 18–19 Mar 2021")
+
+
+def test_stories_announced_future_meeting_does_not_stretch_the_episode(options) -> None:
+    from conftest import BLINKEN, QIN, Corpus
+
+    c = Corpus()
+    c.doc("d", "Blinken met Qin on Sunday. Qin agreed to visit Washington in October.", source="W",
+          published="2023-06-19", title="t")
+    c.event("d", "CONSULT", BLINKEN, QIN, "met Qin", "met", "2023-06-18")
+    c.event("d", "AGREE", QIN, BLINKEN, "agreed to visit", "agreed", "2023-06-22")
+    [ep] = build_stories(c.documents, c.events, c.quotes, options=options).episodes
+    assert (ep.start, ep.end) == ("2023-06-18", "2023-06-18")

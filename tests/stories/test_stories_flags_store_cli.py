@@ -32,7 +32,15 @@ def test_stories_respun_copy_is_flagged_with_its_swaps_and_the_title_contradicti
         (WIRE_TEXT, 0.96, (), False),  # syndicated verbatim copy
         (RESPUN_TEXT, 0.58, (), True),  # synonym swaps alone
         (WIRE_TEXT.replace("Thursday", "Friday"), 0.7, (), False),  # one edit is not a respin
-        (WIRE_TEXT, None, (Flag("title_contradiction", "Chinese President Biden", "Chinese President Biden"),), True),
+        # one contradiction alone is weak ("adviser" vs "Advisor" trips it) ...
+        (WIRE_TEXT, None, (Flag("title_contradiction", "'adviser' vs 'Advisor'", "adviser Jake Sullivan"),), False),
+        # ... two are enough
+        (WIRE_TEXT, None, (Flag("title_contradiction", "Chinese President Biden", "Chinese President Biden"),
+                           Flag("title_contradiction", "US Foreign Minister Blinken", "Foreign Minister Blinken")),
+         True),
+        # ... and so is one on a rewritten (not verbatim) near-duplicate
+        (WIRE_TEXT.replace("Thursday", "Friday"), 0.7,
+         (Flag("title_contradiction", "Chinese President Biden", "Chinese President Biden"),), True),
     ],
 )
 def test_stories_respun_flag_needs_swaps_or_a_contradiction(copy_text, similarity, flags, expected) -> None:

@@ -11,6 +11,7 @@ __all__ = ["Stories", "build_stories", "episode_label", "date_range_text"]
 import gc
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from communique.stories.consolidate import consolidate_episode
 from communique.stories.episodes import NO_DAY, DocFeatures, anchor_ordinal, group_documents
 from communique.stories.flags import respun_flags
 from communique.stories.issues import IssueBook, find_issue_mentions, load_issues
+from communique.stories.tone import TYPE_QUAD
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,7 @@ MATERIAL_CONFLICT = ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # An episode whose events are mostly material conflict is a crisis.
 CRISIS_SHARE = 0.5
 KIND_WORD = {"talks": "talks", "meeting": "meeting", "visit": "visit", "crisis": "crisis", "other": "events"}
+_RANGE_END = re.compile(r"\bends (\d{4}-\d{2}-\d{2})\b")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -164,13 +167,24 @@ def _place(evs: Sequence[Event], feats: Sequence[DocFeatures]) -> tuple[str | No
 
 
 def _date_range(evs: Sequence[Event], feats: Sequence[DocFeatures]) -> tuple[str | None, str | None]:
-    def days_of(pool: Sequence[Event]) -> list[int]:
-        return [
-            d for d in (anchor_ordinal(e.date) for e in pool if e.date_precision in (None, "day"))
-            if d != NO_DAY
-        ]
+    """First and last day of the episode: the days of its verbal-cooperation events (meetings,
+    agreements, statements of support: what the participants did together), else of any event,
+    else the documents' anchor days. Days after the last publication are announcements of future
+    steps and do not stretch the episode."""
+    published = [f.published_day for f in feats if f.published_day != NO_DAY]
+    last = max(published) if published else None
 
-    days = days_of([e for e in evs if e.type in MEETING_TYPES]) or days_of(evs)
+    def days_of(pool: Sequence[Event]) -> list[int]:
+        days = [anchor_ordinal(e.date) for e in pool if e.date_precision in (None, "day")]
+        # A stated range ("March 18–19, 2021") is dated by its first day; the time stage names
+        # the last day in its reason ("... (start; ends 2021-03-19)").
+        days += [
+            anchor_ordinal(m.group(1)) for e in pool if e.date_precision in (None, "day") and e.date_reason
+            for m in [_RANGE_END.search(e.date_reason)] if m
+        ]
+        return [d for d in days if d != NO_DAY and (last is None or d <= last)]
+
+    days = days_of([e for e in evs if TYPE_QUAD.get(e.type) == 1]) or days_of(evs)
     if not days:
         days = [f.day for f in feats if f.day != NO_DAY]
     if not days:

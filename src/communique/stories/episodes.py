@@ -4,7 +4,8 @@ How documents are linked (union–find over candidate pairs, strongest links fir
 
 1. a near-duplicate (``duplicate_of``) always joins its original;
 2. documents sharing a country pair whose *anchor days* lie within ``window_days`` join when their
-   texts are at least a little alike (TF-IDF cosine ≥ ``PAIR_MIN_SIM``) or name the same place;
+   texts are at least a little alike (TF-IDF cosine ≥ ``PAIR_MIN_SIM``), name the same place, or
+   have a named person in common (Blinken in Shanghai on Wednesday and in Beijing on Friday);
 3. documents whose texts are clearly alike (cosine ≥ ``TEXT_MIN_SIM``) join when their anchor days
    are within the window, whatever countries the extraction found (a respun copy with garbled
    actors still lands with its originals);
@@ -38,7 +39,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from communique.records import Document, Event, Quote
+from communique.records import ActorRef, Document, Event, Quote
 from communique.stories.text import TermVectors, build_vectors, cosine_pairs
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,12 @@ PAIR_BONUS = 1.0
 
 NO_DAY = -1
 NON_NEWS_FLAG = "non_news_page"
+NON_PERSON_IDS = ("country:", "org:")
+# Words that mark an unlisted name as an organisation rather than a person.
+ORG_WORDS = frozenset(
+    "department ministry council office agency party union nations bank commission committee "
+    "government army forces navy court parliament assembly house states republic".split()
+)
 _DATELINE = re.compile(r"\A\s*([A-Z][A-Z.'\- ]{2,40}?)(?:,[^\n—–(]{0,40})?\s*(?:\([^)]{0,40}\)\s*)?[—–-]")
 
 
@@ -111,6 +118,8 @@ class DocFeatures:
     pairs: tuple[tuple[str, str], ...]  # up to two country pairs, sorted codes
     place: str | None
     duplicate_of: str | None
+    people: frozenset[str] = frozenset()  # named people acting in its events or quoted
+    published_day: int = NO_DAY  # publication day of a news page (NO_DAY for encyclopedia pages)
 
 
 def doc_features(doc: Document, events: Sequence[Event], quotes: Sequence[Quote]) -> DocFeatures:
@@ -143,7 +152,25 @@ def doc_features(doc: Document, events: Sequence[Event], quotes: Sequence[Quote]
     pairs = tuple(cross[:2]) if cross else tuple(p for p, _ in pair_counts.most_common(1))
     places = Counter(e.location.name for e in events if e.location is not None and e.location.name)
     place = places.most_common(1)[0][0] if places else dateline_place(doc.text)
-    return DocFeatures(doc.id, day, pairs, place, doc.duplicate_of)
+    people = frozenset(
+        k for k in (
+            _person_key(a) for e in events for a in (e.source, e.target, *e.sources, *e.targets)
+        ) if k
+    ) | frozenset(k for k in (_person_key(q.speaker) for q in quotes) if k)
+    return DocFeatures(doc.id, day, pairs, place, doc.duplicate_of, people, pub)
+
+
+def _person_key(a: ActorRef | None) -> str | None:
+    """A named person (knowledge-base id, or the resolved name when unlisted); None for
+    countries and organisations, which many unrelated reports share."""
+    if a is None:
+        return None
+    if a.actor_id:
+        return None if a.actor_id.startswith(NON_PERSON_IDS) else a.actor_id
+    words = (a.name or "").lower().split()
+    if len(words) < 2 or ORG_WORDS.intersection(words):
+        return None
+    return " ".join(words)
 
 
 @dataclass(slots=True)
@@ -250,11 +277,15 @@ def group_documents(
     n_candidates = len(a)
     if len(a):
         sims = cosine_pairs(vectors, a, b)
-        same_place = np.array(
-            [feats[x].place is not None and feats[x].place == feats[y].place for x, y in zip(a.tolist(), b.tolist(), strict=True)],
+        shared = np.array(
+            [
+                (feats[x].place is not None and feats[x].place == feats[y].place)
+                or bool(feats[x].people & feats[y].people)
+                for x, y in zip(a.tolist(), b.tolist(), strict=True)
+            ],
             dtype=bool,
         )
-        ok = (sims >= PAIR_MIN_SIM) | same_place
+        ok = (sims >= PAIR_MIN_SIM) | shared
         links += [(PAIR_BONUS + float(s), int(x), int(y)) for s, x, y in zip(sims[ok], a[ok], b[ok], strict=True)]
 
     # 3. shared rare terms, anchor days within the window

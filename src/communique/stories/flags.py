@@ -4,7 +4,8 @@ A *respun* copy is another outlet's report run through a synonym spinner or a po
 "meeting" becomes "assembly", "officials" "authorities", and titles contradict the facts
 ("Chinese President Biden"). Two signals, either is enough:
 
-- the actors stage flagged a title/role contradiction on the document (``title_contradiction``);
+- the actors stage flagged title/role contradictions on the document (``title_contradiction``):
+  two or more, or one on a near-duplicate that is not a verbatim copy;
 - the document is a near-duplicate of another (``duplicate_of``) but not a verbatim syndicated
   copy, and many single words of the original were swapped one-for-one for others.
 
@@ -26,7 +27,7 @@ RESPUN = "respun_copy"
 TITLE_CONTRADICTION = "title_contradiction"
 # A syndicated copy scores ~0.9 on the clean stage's MinHash similarity, a respun copy 0.5–0.7
 # (clean stage comment in data/default.toml); above this the copy is treated as verbatim.
-VERBATIM_SIMILARITY = 0.85
+VERBATIM_SIMILARITY = 0.8
 # One-for-one word swaps needed to call a near-duplicate respun: at least this many, and at
 # least this share of the compared words. Set on examples/corpus (the respun Anchorage copy swaps
 # ~15% of words, the syndicated copy < 1%); re-run `pytest tests/stories` on change.
@@ -35,6 +36,7 @@ MIN_SUBSTITUTION_SHARE = 0.04
 # Words compared (difflib is quadratic in the worst case; the opening carries the evidence).
 MAX_WORDS = 1500
 EVIDENCE_PAIRS = 6
+MIN_CONTRADICTIONS = 2
 _WORD = re.compile(r"\w[\w'\-]*")
 
 
@@ -59,21 +61,25 @@ def respun_flags(documents: Sequence[Document]) -> dict[str, list[dict[str, obje
             continue
         reasons: list[str] = []
         evidence: list[str] = []
-        contradiction = next((f for f in d.flags if f.code == TITLE_CONTRADICTION), None)
-        if contradiction is not None:
-            reasons.append("title/role contradiction: " + contradiction.message)
-            if contradiction.evidence:
-                evidence.append(contradiction.evidence)
+        contradictions = [f for f in d.flags if f.code == TITLE_CONTRADICTION]
         original = by_id.get(d.duplicate_of) if d.duplicate_of else None
-        if original is not None and (d.similarity is None or d.similarity < VERBATIM_SIMILARITY):
+        rewritten = original is not None and (d.similarity is None or d.similarity < VERBATIM_SIMILARITY)
+        swapped = False
+        if rewritten and original is not None:
             swaps, n_words = word_substitutions(original.text, d.text)
             if len(swaps) >= MIN_SUBSTITUTIONS and len(swaps) / n_words >= MIN_SUBSTITUTION_SHARE:
+                swapped = True
                 shown = "; ".join(f"{x} → {y}" for x, y in swaps[:EVIDENCE_PAIRS])
                 reasons.append(
                     f"near-duplicate of {original.id} with {len(swaps)} one-for-one word swaps "
                     f"({len(swaps) / n_words:.0%} of words)"
                 )
                 evidence.append(shown)
+        # One title contradiction alone is weak (a style variant such as "adviser"/"Advisor"
+        # trips it); it counts with a second one, or on a rewritten near-duplicate.
+        if contradictions and (swapped or rewritten or len(contradictions) >= MIN_CONTRADICTIONS):
+            reasons.insert(0, "title/role contradiction: " + "; ".join(f.message for f in contradictions))
+            evidence[:0] = [f.evidence for f in contradictions if f.evidence]
         if reasons:
             flag = Flag(RESPUN, "suspected machine-respun or translated copy: " + "; ".join(reasons),
                         evidence=" | ".join(evidence) or None)

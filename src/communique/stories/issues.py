@@ -4,7 +4,9 @@ Why attribution works this way: a topic named in a quote belongs to whoever is q
 named in an event sentence belongs to the side that acts in that sentence ("Blinken raised
 concerns about Xinjiang" → USA; "Yang warned the US over Taiwan" → CHN). When the event was
 reported by a third party ("X said Y refused ..."), the reporter is the side talking about it.
-A topic named in a sentence with no event and no quote has no side and is not counted; neither is
+Inside a quote the speaker alone gets the topic; in a sentence with several statements the one
+governing the cue does (the nearest trigger before it). A topic named in a sentence with no event
+and no quote has no side and is not counted; neither is
 one named only in a material event (SANCTION, ASSAULT, ...), where the cue is the act itself.
 
 Topics are knowledge: ``stories/data/issues.toml`` plus the user files in
@@ -223,18 +225,39 @@ def _sides_of_event(e: Event) -> list[str]:
     return sides
 
 
+def _governing_event(sentence_events: Sequence[Event], cue_at: int) -> Event:
+    """The statement a cue belongs to: the nearest statement whose trigger comes before the cue
+    ("Blinken pressed Wang on Russia, and Wang accused Washington over export controls" gives
+    export controls to Wang), preferring statements to meetings; with no trigger before the cue,
+    the sentence's first statement."""
+    statements = [e for e in sentence_events if e.type not in MEETING_TYPES] or list(sentence_events)
+
+    def at(e: Event) -> int:
+        return e.trigger_span[0] if e.trigger_span is not None else e.span[0]
+
+    before = [e for e in statements if at(e) <= cue_at]
+    if before:
+        return max(before, key=lambda e: (at(e), e.id))
+    return min(statements, key=lambda e: (at(e), e.id))
+
+
 def find_issue_mentions(
     events: Sequence[Event], quotes: Sequence[Quote], book: IssueBook
 ) -> list[dict[str, Any]]:
     """Every attributed issue mention: side, issue, context, doc_id, event_id/quote_id,
-    evidence sentence and the character span of the cue in the cleaned document text."""
+    evidence sentence and the character span of the cue in the cleaned document text.
+
+    A cue inside a quote belongs to the speaker alone; a cue elsewhere in an event sentence
+    belongs to the sides of the statement that governs it (:func:`_governing_event`)."""
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str, int]] = set()
+    quoted: set[tuple[str, int]] = set()  # (doc_id, cue start) already attributed by a quote
     for q in quotes:
         side = q.speaker.country if q.speaker is not None else None
         if not side or side == "---":
             continue
         for issue, s, e in book.find(q.text):
+            quoted.add((q.doc_id, q.span[0] + s))
             key = (side, issue.name, q.doc_id, q.span[0] + s)
             if key in seen:
                 continue
@@ -244,23 +267,25 @@ def find_issue_mentions(
                 "doc_id": q.doc_id, "event_id": q.event_id, "quote_id": q.id,
                 "evidence": q.text, "cue": q.text[s:e], "span": [q.span[0] + s, q.span[0] + e],
             })
-    speaking = [ev for ev in events if not ev.negated and ev.type in VERBAL_TYPES]
-    # A meeting sentence that also carries a statement ("Wang warned Blinken in five hours of
-    # talks that ... Taiwan") gives the issue to the speaker, not to the meeting's actor.
-    stated = {(ev.doc_id, ev.span) for ev in speaking if ev.type not in MEETING_TYPES}
-    for ev in speaking:
-        if ev.type in MEETING_TYPES and (ev.doc_id, ev.span) in stated:
-            continue
-        for side in _sides_of_event(ev):
-            for issue, s, e in book.find(ev.sentence):
-                key = (side, issue.name, ev.doc_id, ev.span[0] + s)
+    by_sentence: dict[tuple[str, tuple[int, int]], list[Event]] = {}
+    for ev in events:
+        if not ev.negated and ev.type in VERBAL_TYPES:
+            by_sentence.setdefault((ev.doc_id, ev.span), []).append(ev)
+    for (doc_id, span), sentence_events in by_sentence.items():
+        sentence = sentence_events[0].sentence
+        for issue, s, e in book.find(sentence):
+            at = span[0] + s
+            if (doc_id, at) in quoted:
+                continue
+            ev = _governing_event(sentence_events, at)
+            for side in _sides_of_event(ev):
+                key = (side, issue.name, doc_id, at)
                 if key in seen:
                     continue
                 seen.add(key)
                 out.append({
                     "side": side, "issue": issue.name, "context": list(issue.contexts),
-                    "doc_id": ev.doc_id, "event_id": ev.id, "quote_id": None,
-                    "evidence": ev.sentence, "cue": ev.sentence[s:e],
-                    "span": [ev.span[0] + s, ev.span[0] + e],
+                    "doc_id": doc_id, "event_id": ev.id, "quote_id": None,
+                    "evidence": sentence, "cue": sentence[s:e], "span": [at, span[0] + e],
                 })
     return out
