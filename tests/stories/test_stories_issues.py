@@ -85,10 +85,9 @@ def test_stories_negated_statement_raises_nothing() -> None:
     [
         ("anc-wire", {"USA": ["hong_kong", "xinjiang", "taiwan", "climate", "cyber"],
                       "CHN": ["climate", "human_rights", "sanctions"]}),
-        ("bj23-qin", {"USA": ["fentanyl", "detained_citizens", "military_communication", "people_exchanges"],
-                      "CHN": ["taiwan"]}),
+        ("bj23-qin", {"USA": ["fentanyl", "detained_citizens", "military_communication"], "CHN": ["taiwan"]}),
         ("cn24-xi", {"USA": ["russia_ukraine", "artificial_intelligence", "fentanyl"],
-                     "CHN": ["taiwan", "technology"]}),
+                     "CHN": ["technology", "taiwan"]}),  # technology named twice
         ("in-cn-moscow", {"IND": ["border"], "CHN": ["border"]}),
     ],
 )
@@ -127,6 +126,7 @@ def test_stories_user_issue_file_adds_and_extends_topics(tmp_path: Path, corpus,
         ('[[issue]]\nname = "x"\nlabel = "X"\npatterns = ["(unclosed"]\n', "C303"),
         ('title = "no issues here"\n', "C370"),
         ('[[issue]\nname = "x"\n', "C301"),
+        ('[[issue]]\nname = "x"\nlabel = "X"\ncues = ["storms"]\nself = "Korea"\n', "C376"),
     ],
 )
 def test_stories_bad_issue_file_is_refused_with_its_code(tmp_path: Path, body: str, code: str) -> None:
@@ -142,3 +142,29 @@ def test_stories_missing_issue_file_names_the_config_key(tmp_path: Path) -> None
     with pytest.raises(KnowledgeError) as err:
         load_issues([tmp_path / "nope.toml"])
     assert err.value.code == "C375" and "issue_files" in str(err.value)
+
+
+def test_stories_country_naming_itself_does_not_raise_its_own_issue() -> None:
+    """Pyongyang warning that "North Korea would act" is not North Korea raising north_korea;
+    Tokyo protesting to Pyongyang is Japan raising it."""
+    from conftest import ActorRef
+
+    prk = ActorRef("North Korea's defence ministry", "North Korea", "PRK", "MIL")
+    jpn = ActorRef("Tokyo", "Japan", "JPN", "GOV")
+    c = Corpus()
+    c.doc("d", "North Korea's defence ministry warned that North Korea would take offensive action. "
+          "Tokyo lodged a strong protest with Pyongyang.", source="W", published="2023-12-19", title="t")
+    c.event("d", "THREATEN", prk, None, "offensive action", "warned", "2023-12-18")
+    c.event("d", "ACCUSE", jpn, prk, "lodged a strong protest", "protest", "2023-12-18")
+    sides = {(m["side"], m["issue"]) for m in find_issue_mentions(c.events, c.quotes, load_issues())}
+    assert sides == {("JPN", "north_korea")}
+
+
+def test_stories_extra_issue_file_ships_with_the_package(corpus, options) -> None:
+    from communique.knowledge import data_path
+
+    extra = data_path("stories", "issues_extra.toml")
+    opts = options.with_overrides({"stories.issue_files": [str(extra)]})
+    stories = build_stories(corpus.documents, corpus.events, corpus.quotes, options=opts)
+    ep = next(e for e in stories.episodes if "bj23-qin" in e.doc_ids)
+    assert "people_exchanges" in ep.issues["USA"]

@@ -47,6 +47,7 @@ PLOVER_CONTEXTS: frozenset[str] = frozenset(
 
 BUILTIN_FILE = "issues.toml"
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_CODE = re.compile(r"[A-Z]{3}\Z")
 # A cue shorter than this is refused unless written as a pattern: two letters as a phrase
 # ("AI", "EU") would match inside ordinary words once case is ignored.
 MIN_CUE_CHARS = 3
@@ -59,6 +60,7 @@ class Issue:
     contexts: tuple[str, ...]
     cues: tuple[str, ...]  # lower-case phrases, single-spaced; a trailing "*" allows any ending
     patterns: tuple[re.Pattern[str], ...] = ()
+    self_country: str | None = None  # the country the issue is about as a whole (PRK, IRN)
 
 
 def _norm(phrase: str) -> str:
@@ -177,9 +179,16 @@ def _parse_file(path: Path, into: dict[str, dict[str, Any]]) -> None:
                     code="C373",
                 )
         compiled = [check_pattern(p, path=str(path), line=None) for p in patterns]
-        slot = into.setdefault(name, {"label": label or name, "contexts": [], "cues": [], "patterns": []})
+        own = v.str("self", required=False)
+        if own is not None and not _CODE.match(own):
+            raise v.fail(f"'self' of issue {name!r} must be a 3-letter country code, got {own!r}", code="C376")
+        slot = into.setdefault(
+            name, {"label": label or name, "contexts": [], "cues": [], "patterns": [], "self": None}
+        )
         if label:
             slot["label"] = label
+        if own:
+            slot["self"] = own
         slot["contexts"] += [c for c in contexts if c not in slot["contexts"]]
         slot["cues"] += [n for n in (_norm(c) for c in cues) if n not in slot["cues"]]
         slot["patterns"] += compiled
@@ -199,7 +208,10 @@ def load_issues(files: Iterable[str | Path] = (), *, builtin: bool = True) -> Is
         _parse_file(p, raw)
     issues = []
     for name, slot in raw.items():
-        issues.append(Issue(name, slot["label"], tuple(slot["contexts"]), tuple(slot["cues"]), tuple(slot["patterns"])))
+        issues.append(Issue(
+            name, slot["label"], tuple(slot["contexts"]), tuple(slot["cues"]), tuple(slot["patterns"]),
+            slot["self"],
+        ))
     log.debug("loaded %d issue topics from %d file(s)", len(issues), len(paths))
     return IssueBook(issues)
 
@@ -259,7 +271,7 @@ def find_issue_mentions(
         for issue, s, e in book.find(q.text):
             quoted.add((q.doc_id, q.span[0] + s))
             key = (side, issue.name, q.doc_id, q.span[0] + s)
-            if key in seen:
+            if key in seen or side == issue.self_country:
                 continue
             seen.add(key)
             out.append({
@@ -280,7 +292,7 @@ def find_issue_mentions(
             ev = _governing_event(sentence_events, at)
             for side in _sides_of_event(ev):
                 key = (side, issue.name, doc_id, at)
-                if key in seen:
+                if key in seen or side == issue.self_country:
                     continue
                 seen.add(key)
                 out.append({
