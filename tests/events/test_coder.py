@@ -190,3 +190,24 @@ def test_events_explain_shows_dropped_frames(nlp: Any) -> None:
 def test_events_sanction_is_material_conflict(nlp: Any) -> None:
     ev = _find(code_text("The European Union imposed sanctions on Russia."), "SANCTION")
     assert ev is not None and ev.quad == 4 and ev.score == -6.0
+
+
+# PLOVER boundary rules: sentence, type, CAMEO code
+BOUNDARY = [
+    ("Russia agreed to withdraw its troops from Syria.", "AGREE", "035"),  # promise to yield: CAMEO 035 -> AGREE
+    ("Russia will withdraw its troops from Syria.", "CONCEDE", "035"),  # bare future yield stays CONCEDE
+    ("Japan will send humanitarian aid to Turkey.", "AGREE", "033"),  # future cooperation -> AGREE
+    ("Iran will impose sanctions on Britain.", "THREATEN", "1312"),  # announced future sanction -> threat
+    ("Russia summoned the Polish ambassador.", "ACCUSE", "114"),  # summoning to complain, not CONSULT
+    ("Ethiopia cancelled the meeting with Egypt.", "REJECT", "125"),  # cancelling a meeting -> REJECT meet
+    ("Serbia allowed UN inspectors to visit the camps.", "RETREAT", "086"),  # letting observers in
+    ("Germany expelled two Russian diplomats.", "SANCTION", "166"),  # diplomats expelled -> SANCTION expel
+    ("The United States halted military aid to Egypt.", "SANCTION", "162"),  # withdrawing aid -> SANCTION
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "cameo"), BOUNDARY)
+def test_events_plover_boundary_rules(nlp: Any, text: str, type_: str, cameo: str) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None, [(e.type, e.cameo, e.pattern) for e in code_text(text)]
+    assert ev.cameo == cameo

@@ -330,7 +330,9 @@ class FrameFinder:
         ct = child.type if child else None
         if role == "agree":
             if ct in YIELDING:
-                return "CONCEDE", None, "035"
+                # an explicit promise to yield is CAMEO 035, whose root 03 maps to AGREE; only a
+                # bare future ("will withdraw") stays CONCEDE (see _future)
+                return "AGREE", None, "035"
             if ct in MATERIAL_CONFLICT or ct == "THREATEN":
                 return _threat(child)
             sub = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032"}.get(ct or "", "030")
@@ -361,6 +363,10 @@ class FrameFinder:
             if child is not None:
                 return "REQUEST", "change", "104"
             return "REQUEST", parent.mode, parent.cameo
+        if role == "allow":
+            if child is None:
+                return None
+            return "RETREAT", "access", "086"
         if role == "threaten":
             if child is None:
                 return "THREATEN", parent.mode, parent.cameo

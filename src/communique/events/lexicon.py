@@ -19,7 +19,7 @@ from communique.errors import KnowledgeError
 from communique.knowledge import LINE, Validator, data_path, read_toml
 from communique.events.tables import EventTables, load_tables
 
-ROLES = frozenset({"agree", "intend", "refuse", "request", "threaten", "deny", "report"})
+ROLES = frozenset({"agree", "intend", "refuse", "request", "threaten", "deny", "report", "allow"})
 """Control roles: the verb's complement (to-clause, gerund, event noun) is itself an event."""
 TARGET_SLOTS = frozenset({"dobj", "dative", "agent", "poss", "amod", "compound"})
 REQUIRES = frozenset({"complement", "object"})
