@@ -87,6 +87,7 @@ def test_stories_store_round_trip(tmp_path: Path, corpus, options) -> None:
         # running the step again over the store gives the same episodes
         again = build_stories(store.documents(), store.events(), store.quotes(), options=options)
         assert [e.id for e in again.episodes] == [e.id for e in store.episodes()]
+        assert again.doc_flags == expected.doc_flags  # a re-run keeps the story flags
 
 
 def test_stories_cli_prints_timeline_with_outcomes_and_issues(tmp_path: Path, corpus, options, capsys) -> None:

@@ -57,8 +57,9 @@ def respun_flags(documents: Sequence[Document]) -> dict[str, list[dict[str, obje
     by_id = {d.id: d for d in documents}
     out: dict[str, list[dict[str, object]]] = {}
     for d in documents:
-        if any(f.code == RESPUN for f in d.flags):
-            continue
+        # A respun_copy flag already on the document came from the previous run (the store merges
+        # story flags into documents); it is recomputed here, never carried over, so a re-run
+        # keeps it and a changed corpus can drop it.
         reasons: list[str] = []
         evidence: list[str] = []
         contradictions = [f for f in d.flags if f.code == TITLE_CONTRADICTION]
