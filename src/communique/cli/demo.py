@@ -35,18 +35,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from communique.cli.run import execute, print_summary
+    from communique.cli.story import cmd_story
     from communique.report import write_report
-    from communique.store import Store
 
     corpus = examples_dir()
     console.print(f"communique demo: {corpus}")
     summary = execute(args, [str(corpus)])
     print_summary(summary, args.db)
-    options = options_from_args(args)
-    with Store(options.get("store.path"), read_only=True) as store:
-        write_report(store, Path(args.out))
-        from communique.cli.story import print_timeline
-
-        print_timeline(store)
-    console.print(f"report written to {args.out}")
+    db = options_from_args(args).get("store.path")
+    console.print()
+    console.rule("episodes")
+    cmd_story(argparse.Namespace(**vars(args) | {"dyad": None, "date_from": None, "date_to": None}))
+    data = write_report(db, Path(args.out))
+    console.print(
+        f"report written to {args.out} ({len(data.episodes)} episodes, {len(data.events)} events); "
+        f"explore with `communique story --db {db}` or `communique serve --db {db}`"
+    )
     return EXIT_OK
