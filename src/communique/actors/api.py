@@ -159,22 +159,22 @@ def resolve_text(
         return Resolution(text, None, why="no tokens", date=date)
     i, j = span.start, span.end
     head, extra = _phrase_head(doc, i, j) if context else (span.root.i, [])
-    state = DocState(date=date)
+    state = DocState(date=date, fuzzy_threshold=float(opts.get("actors.fuzzy_threshold")))
     # POS tags of a bare phrase are unreliable ("Blinken" alone is tagged VERB): read it untagged
     comps, atoms = resolve_range(doc, i, j, head, kb, state, date=date, tagged=bool(context))
     if not comps and extra:
         from communique.actors.resolve import compose, scan
 
         more = []
-        for a, b in extra:
-            more += scan(doc, a, b, kb, state)
+        for lo, hi in extra:
+            more += scan(doc, lo, hi, kb, state)
         comps = compose(doc, atoms + more, kb, head=head, date=date, state=state, locative=is_locative(doc, i, head))
     elif comps and extra and comps[0].actor.sector is None and comps[0].method in {"alias", "nationality", "exact"}:
         from communique.actors.resolve import compose, scan
 
         more = []
-        for a, b in extra:
-            more += [x for x in scan(doc, a, b, kb, state) if x.kind == "role"]
+        for lo, hi in extra:
+            more += [x for x in scan(doc, lo, hi, kb, state) if x.kind == "role"]
         if more:
             comps = compose(doc, [atoms[0], *more], kb, head=head, date=date, state=state, locative=is_locative(doc, i, head)) or comps
     if not comps:

@@ -22,7 +22,9 @@ from communique.actors.resolve import (
     Composite,
     DocState,
     compose,
+    doc_text,
     scan,
+    sent_ents,
 )
 from communique.records import Flag, Mention
 
@@ -64,7 +66,7 @@ def phrases_of(sent: Any) -> list[tuple[int, int, int]]:
             spans.append((max(first, sent.start), min(last, sent.end), tok.i))
     else:
         spans = [(c.start, c.end, c.root.i) for c in doc.noun_chunks if c.start >= sent.start and c.end <= sent.end]
-    for ent in sent.ents:
+    for ent in sent_ents(sent.doc, sent):
         if ent.label_ in ENTITY_LABELS and not any(a <= ent.start and ent.end <= b for a, b, _ in spans):
             spans.append((ent.start, ent.end, ent.root.i))
     # keep maximal groups: "State" inside "U.S. Secretary of State Antony Blinken" is no phrase
@@ -91,7 +93,7 @@ def is_locative(doc: Any, i: int, head: int) -> bool:
 def _fuzzy_atoms(doc: Any, sent: Any, atoms: list[Atom], kb: KnowledgeBase, threshold: float) -> list[Atom]:
     """Entities no alias covered, matched to the closest KB name (rapidfuzz) above threshold."""
     extra = []
-    for ent in sent.ents:
+    for ent in sent_ents(sent.doc, sent):
         if ent.label_ not in {"ORG", "GPE", "NORP", "FAC", "LOC"} or len(ent.text) < MIN_FUZZY_CHARS:
             continue
         if any(a.i < ent.end and ent.start < a.j for a in atoms):
@@ -147,7 +149,7 @@ def resolve_range(doc: Any, i: int, j: int, head: int, kb: KnowledgeBase, state:
 
 
 def resolve_doc(doc: Any, kb: KnowledgeBase, *, doc_id: str, date: str | None, fuzzy_threshold: float) -> DocActors:
-    out = DocActors(state=DocState(date=date))
+    out = DocActors(state=DocState(date=date, fuzzy_threshold=fuzzy_threshold))
     state = out.state
     seen_flags: set[tuple[str, str | None]] = set()
     for s_index, sent in enumerate(doc.sents):
@@ -188,7 +190,7 @@ def resolve_doc(doc: Any, kb: KnowledgeBase, *, doc_id: str, date: str | None, f
                         doc_id=doc_id,
                         start=c.start,
                         end=c.end,
-                        text=doc.text[c.start : c.end],
+                        text=doc_text(doc)[c.start : c.end],
                         actor=ref,
                         method=c.method,
                         sentence=s_index,

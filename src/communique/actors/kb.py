@@ -103,8 +103,11 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 
 def norm(text: str) -> str:
     """Lookup key: lower case, no accents, no dots, hyphens as spaces, one space between words."""
-    t = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = text
+    if not t.isascii():
+        t = t.translate(_QUOTES)
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = t.lower()
     t = t.replace(".", "").replace("-", " ").replace("_", " ")
     return " ".join(t.split())
 
@@ -403,12 +406,13 @@ class KnowledgeBase:
 
     # ---------------------------------------------------------------- lookups
 
-    def lookup(self, text: str) -> list[Alias]:
-        """Aliases for exactly this text (acronyms case-sensitively), best first."""
+    def lookup(self, text: str, *, key: str | None = None) -> list[Alias]:
+        """Aliases for exactly this text (acronyms case-sensitively), best first. ``key``: the
+        text's :func:`norm` when the caller has it already."""
         ak = acronym_key(text)
         if ak is not None and ak in self.acronyms:
             return list(self.acronyms[ak])
-        key = norm(text)
+        key = norm(text) if key is None else key
         if key in self.aliases:
             return list(self.aliases[key])
         if ak is None and self.stems:
@@ -451,8 +455,8 @@ class KnowledgeBase:
             return None
         return self.aliases[best[0]][0], float(best[1])
 
-    def role(self, text: str) -> Role | None:
-        return self.roles.get(norm(text))
+    def role(self, text: str, *, key: str | None = None) -> Role | None:
+        return self.roles.get(norm(text) if key is None else key)
 
     def people_named(self, surname: str) -> list[Entry]:
         return [self.entries[i] for i in self.surnames.get(norm(surname), []) if i in self.entries]
@@ -474,6 +478,7 @@ class KnowledgeBase:
     def actor(self, entry: Entry, *, text: str, date: str | None, sector: str | None = None, office: Office | None = None, undated: str = "today") -> ActorRef:
         """The ActorRef for ``entry`` on ``date`` (``sector`` overrides, e.g. a seat of power;
         ``office`` forces the office, e.g. the one an undated text's title names)."""
+        sec: str | None
         if office is not None:
             country, sec = office.country or entry.country, office.sector
         else:

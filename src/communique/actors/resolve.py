@@ -68,6 +68,30 @@ def load_name_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(hon), frozenset(first)
 
 
+TEXT_KEY = "communique.actors.text"
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text`` once per document (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return str(text)
+
+
+def sent_ents(doc: Any, sent: Any) -> list[Any]:
+    """The entities of one sentence, from one pass over ``doc.ents`` per document."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        doc.user_data[ENTS_KEY] = ents
+    return [doc[a:b] for a, b, _label in ents if a >= sent.start and b <= sent.end]
+
+
+ENTS_KEY = "communique.actors.ents"
+
+
 # ---------------------------------------------------------------------------------- data types
 
 
@@ -116,6 +140,7 @@ class DocState:
     """What earlier sentences of the same document established (for coreference)."""
 
     date: str | None = None
+    fuzzy_threshold: float | None = None  # rapidfuzz score for unknown PERSON names; None = off
     people: list[PersonSeen] = field(default_factory=list)
     country_counts: dict[str, int] = field(default_factory=dict)
 
@@ -184,7 +209,7 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
     """Atoms in tokens [i0, j0): longest match first, no overlaps."""
     atoms: list[Atom] = []
     hon, _first = load_name_words()
-    text = doc.text
+    text = doc_text(doc)
     i = i0
     while i < j0:
         tok = doc[i]
@@ -203,7 +228,7 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
             if key in PARTY_PHRASES:
                 found = Atom("parties", i, j, start, end, phrase, why="names both parties of the exchange")
                 break
-            aliases = kb.lookup(phrase)
+            aliases = kb.lookup(phrase, key=key)
             if aliases:
                 usable = [a for a in aliases if not a.weak or _weak_ok(doc, i, j, state, kb)]
                 if usable:
@@ -211,7 +236,7 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
                     kind = "person" if entry.kind == "person" else "entry"
                     found = Atom(kind, i, j, start, end, phrase, aliases=usable, entry=entry if kind == "person" else None, why=f"'{phrase}' is an alias of {entry.name} ({entry.origin})")
                     break
-            role = kb.role(phrase)
+            role = kb.role(phrase, key=key)
             if role is not None and (not tagged or last.pos_ in NOUNISH or last.tag_ in {"NNS", "NN", "NNP", "NNPS"}):
                 found = Atom("role", i, j, start, end, phrase, role=role, why=f"role word '{phrase}' -> {role.sector} ({role.origin})")
                 break
@@ -222,6 +247,8 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
             while k < j0 and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "PERSON":
                 k += 1
             found = _surname_atom(doc, i, i, kb, state, end_tok=k)
+            if found is None and state is not None and state.fuzzy_threshold is not None:
+                found = _fuzzy_person(doc, i, k, kb, state.fuzzy_threshold)
             if found is None:
                 found = Atom("person", i, k, tok.idx, doc[k - 1].idx + len(doc[k - 1].text), text[tok.idx : doc[k - 1].idx + len(doc[k - 1].text)], method="unknown-person", score=0.5, why="a person not in the knowledge base")
         if found is None and tok.text[:1].isupper() and (tok.pos_ == "PROPN" or not tagged) and norm(tok.text) in kb.surnames:
@@ -245,14 +272,14 @@ def _surname_atom(doc: Any, i: int, name_i: int, kb: KnowledgeBase, state: DocSt
     start = doc[i].idx
     last = doc[j - 1]
     end = last.idx + len(last.text)
-    name_text = doc.text[doc[name_i].idx : end]
+    name_text = doc_text(doc)[doc[name_i].idx : end]
     keys = name_keys(name_text)
     if state is not None:
         for key in keys:
             seen = state.find_person(key)
             if seen is not None:
                 entry = kb.entries.get(seen.entry_id) if seen.entry_id else None
-                return Atom("person", i, j, start, end, doc.text[start:end], entry=entry, ref=seen.ref, method="coref", score=0.9, why=f"'{doc.text[start:end]}' refers back to {seen.ref.name or seen.ref.text}")
+                return Atom("person", i, j, start, end, doc_text(doc)[start:end], entry=entry, ref=seen.ref, method="coref", score=0.9, why=f"'{doc_text(doc)[start:end]}' refers back to {seen.ref.name or seen.ref.text}")
     if len(name_text.split()) > 1:
         return None  # a full name the KB does not know is someone else, whatever the surname
     for key in keys:
@@ -263,8 +290,22 @@ def _surname_atom(doc: Any, i: int, name_i: int, kb: KnowledgeBase, state: DocSt
             held = [p for p in people if p.office_on(state.date) is not None]
             people = held or people
         if len(people) == 1:
-            return Atom("person", i, j, start, end, doc.text[start:end], entry=people[0], method="surname", score=0.8, why=f"surname '{key}' of {people[0].name} ({people[0].origin})")
+            return Atom("person", i, j, start, end, doc_text(doc)[start:end], entry=people[0], method="surname", score=0.8, why=f"surname '{key}' of {people[0].name} ({people[0].origin})")
     return None
+
+
+def _fuzzy_person(doc: Any, i: int, j: int, kb: KnowledgeBase, threshold: float) -> Atom | None:
+    """A full name spelt differently from the KB ("Francois Mitterand"): rapidfuzz over names."""
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    text = doc_text(doc)[start:end]
+    if j - i < 2 or len(text) < MIN_FUZZY_CHARS:
+        return None
+    hit = kb.fuzzy(text, threshold, kinds=frozenset({"person"}))
+    if hit is None:
+        return None
+    alias, score = hit
+    entry = kb.entries[alias.entry_id]
+    return Atom("person", i, j, start, end, text, entry=entry, method="fuzzy", score=score / 100, why=f"'{text}' is close ({score:.0f}/100) to '{alias.text}' ({entry.origin})")
 
 
 # ------------------------------------------------------------------------------------- compose
@@ -340,8 +381,9 @@ def compose(
             # "Blinken's spokesman", "the Bush administration": the person's country + the role
             owner = _person(doc, p, [p], kb, date, None, sentence_text)
             r = head_role
+            assert r is not None  # owner_only implies a role head
             if owner is not None and owner.actor.country and r.role is not None:
-                ref = ActorRef(text=doc.text[p.start : r.end], name=None, country=owner.actor.country, sector=r.role.sector)
+                ref = ActorRef(text=doc_text(doc)[p.start : r.end], name=None, country=owner.actor.country, sector=r.role.sector)
                 return [Composite(ref, p.start, r.end, "title+nationality", f"{r.why}; of {owner.actor.name} ({owner.actor.country})", 0.7)]
     if any(a.kind == "parties" for a in atoms):
         return []
@@ -391,7 +433,7 @@ def compose(
                 holder = _holder(kb, head_role.role, entry.country, date, doc, head_role)
                 if holder is not None:
                     pe, office = holder
-                    pref = kb.actor(pe, text=doc.text[start:end], date=date)
+                    pref = kb.actor(pe, text=doc_text(doc)[start:end], date=date)
                     return [Composite(pref, start, end, "title", f"{why}; {pe.name} held {office.title} on {date or 'today'} ({pe.origin})", 0.9, office=office)]
             elif alias.kind == "adjective" and head is not None and c.i <= head < c.j and _people_noun(doc, head):
                 sector, method = "CVL", "nationality"
@@ -399,7 +441,7 @@ def compose(
             elif alias.kind == "capital" and not locative and not (c.i > 0 and doc[c.i - 1].lower_ in LOCATIVE_PREPS):
                 sector, method = "GOV", "metonym"
                 why += "; capital used for its government"
-            text = doc.text[start:end]
+            text = doc_text(doc)[start:end]
             out.append(Composite(_with(ref, text=text, sector=sector), start, end, method, why, c.score))
         return out
 
@@ -416,8 +458,9 @@ def compose(
             if seen is not None:
                 return [Composite(_with(seen.ref, text=r.text), r.start, r.end, "coref", f"'{r.text}' refers back to {seen.ref.name} (title)", 0.7)]
         ref = ActorRef(text=r.text, name=None, country=None, sector=sector, actor_id=None, office=None)
-        if r.role.code:
-            ref = ActorRef(text=r.text, country=None, sector=r.role.code.strip("~"), actor_id="petrarch-agent:" + r.role.code)
+        agent_code = r.role.code if r.role else None
+        if agent_code:
+            ref = ActorRef(text=r.text, country=None, sector=agent_code.strip("~"), actor_id="petrarch-agent:" + agent_code)
         return [Composite(ref, r.start, r.end, "role", r.why, 0.5)]
     return []
 
@@ -528,10 +571,10 @@ def _person(doc: Any, p: Atom, atoms: list[Atom], kb: KnowledgeBase, date: str |
                 why += f"; no office on {date}, held one earlier -> ELI"
             for a in bad_nat:
                 ce = kb.entries[a.aliases[0].entry_id]
-                flags.append(_contradiction(doc, a.start, p.end, f"'{doc.text[a.start:p.end]}' makes {entry.name} {ce.name}, but the knowledge base has {entry.name} as {'/'.join(sorted(countries_ok))} on {date}", sentence_text))
+                flags.append(_contradiction(doc, a.start, p.end, f"'{doc_text(doc)[a.start:p.end]}' makes {entry.name} {ce.name}, but the knowledge base has {entry.name} as {'/'.join(sorted(countries_ok))} on {date}", sentence_text))
             for a in bad_titles:
                 names = "; ".join(o.title for o in held)
-                flags.append(_contradiction(doc, a.start, p.end, f"'{doc.text[a.start:p.end]}' calls {entry.name} '{a.text}', but on {date} the knowledge base has {entry.name} as {names}", sentence_text))
+                flags.append(_contradiction(doc, a.start, p.end, f"'{doc_text(doc)[a.start:p.end]}' calls {entry.name} '{a.text}', but on {date} the knowledge base has {entry.name} as {names}", sentence_text))
         if method == "exact" and norm(p.text) != norm(entry.name):
             method = "alias"
         if before:
@@ -542,7 +585,7 @@ def _person(doc: Any, p: Atom, atoms: list[Atom], kb: KnowledgeBase, date: str |
         ref = _with(p.ref, text=p.text)
     else:
         # a person the KB does not know: nationality + title from the same phrase
-        country_atoms = [a for a in atoms if a.kind == "entry" and kb.entries[a.aliases[0].entry_id].kind == "country" and (a.j <= p.i or (a.i > p.j and doc[a.i - 1].lower_ == "of"))]
+        country_atoms = [a for a in atoms if a.kind == "entry" and kb.entries[a.aliases[0].entry_id].kind in {"country", "organization"} and (a.j <= p.i or (a.i > p.j and doc[a.i - 1].lower_ == "of"))]
         role_atoms = [a for a in atoms if a.kind == "role" and a.j <= p.i]
         country = kb.entries[country_atoms[0].aliases[0].entry_id].country if country_atoms else None
         sector = role_atoms[-1].role.sector if role_atoms and role_atoms[-1].role else None
@@ -558,7 +601,7 @@ def _person(doc: Any, p: Atom, atoms: list[Atom], kb: KnowledgeBase, date: str |
         p = Atom(p.kind, p.i, p.j, p.start, p.end, p.text, entry=None, method=method, score=0.5)
     if state is not None and p.ref is None:
         state.remember(ref, p.text, entry)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return Composite(_with(ref, text=text), start, end, method, why, p.score, flags, office)
 
 
@@ -566,6 +609,6 @@ def _contradiction(doc: Any, start: int, end: int, message: str, sentence_text: 
     evidence = sentence_text
     if evidence is None:
         span = doc.char_span(start, end, alignment_mode="expand")
-        evidence = span.sent.text if span is not None else doc.text[start:end]
+        evidence = span.sent.text if span is not None else doc_text(doc)[start:end]
     return Flag(code="title_contradiction", message=message, evidence=evidence, span=(start, end))
 

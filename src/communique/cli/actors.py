@@ -36,7 +36,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("--json", action="store_true", help="print one JSON object")
     _kb_flags(c)
     c.set_defaults(func=cmd_check)
-    p.set_defaults(func=lambda args: (p.print_help(), EXIT_USAGE)[1])
+    def _usage(args: argparse.Namespace) -> int:
+        p.print_help()
+        return EXIT_USAGE
+
+    p.set_defaults(func=_usage)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
