@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from api.sample_store import build_sample_store
-from starlette.exceptions import StarletteDeprecationWarning
+from api.testclient import TestClient
 
 from communique.api import create_app
 from communique.config import Options
-
-with warnings.catch_warnings():
-    # starlette warns at import time that it prefers httpx2 over the httpx we have installed.
-    warnings.simplefilter("ignore", StarletteDeprecationWarning)
-    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="session")

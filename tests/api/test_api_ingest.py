@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from api.conftest import TestClient
+from api.testclient import TestClient
 
 TOKEN = "s3cret-token"
 GOOD_TXT = (

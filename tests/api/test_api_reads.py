@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api.conftest import TestClient
+from api.testclient import TestClient
 
 from communique.api import create_app
 from communique.config import Options

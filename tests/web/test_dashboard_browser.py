@@ -11,6 +11,9 @@ from api.sample_store import SAMPLE_SENTENCES, SCRIPT
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
+# Generous: CI machines are shared and Chromium start-up under load can take seconds.
+PAGE_TIMEOUT_MS = 30_000
+
 
 class Watched:
     """A page plus everything that went wrong on it: alerts, JS errors, off-site requests."""
@@ -33,7 +36,7 @@ class Watched:
 def dash(browser: Any, server_url: str) -> Iterator[Watched]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     watched = Watched(page, server_url)
     page.goto(server_url + "/")
     page.wait_for_selector("body[data-ready='1']")
@@ -125,5 +128,19 @@ def test_dashboard_pair_switch_redraws_timeline_and_tone(dash: Watched) -> None:
     page.wait_for_function("() => document.querySelector('#tone-pair').textContent === 'CHN-IND'")
     page.wait_for_function("() => document.querySelectorAll('#timeline g.episode').length === 1")
     assert page.locator("#timeline g.episode").get_attribute("data-id") == "ep-2020-06-galwan"
-    assert page.locator("#tone circle.point").count() == 1
+    # the tone chart is redrawn once, for the new pair only
+    assert page.locator("#tone svg").count() == 1
+    assert page.locator("#tone circle.point").evaluate_all("cs => cs.map(c => c.dataset.period)") == ["2020-06-15"]
+    assert dash.clean(), (dash.dialogs, dash.errors, dash.foreign)
+
+
+def test_dashboard_keyboard_opens_event_with_enter(dash: Watched) -> None:
+    page = dash.page
+    page.locator("#timeline g.episode[data-id='ep-2023-06-beijing']").focus()
+    page.keyboard.press("Enter")
+    _wait_rows(page, 3)
+    page.locator("#events tr.event-row[data-id='ev-bj-agree']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#doc-text mark")
+    assert page.locator("#doc-text mark").text_content() == SAMPLE_SENTENCES["ev-bj-agree"]
     assert dash.clean(), (dash.dialogs, dash.errors, dash.foreign)

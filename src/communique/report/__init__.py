@@ -26,6 +26,9 @@ from communique.stories import tone_series
 log = logging.getLogger(__name__)
 
 MAX_PAIRS = 8  # tone charts drawn (most events first); more would bury the report
+# Documents carry their full text; past this many the file gets too big to open comfortably
+# (a 300-word article is ~2 KB of HTML, so ~1 MB). The rest are counted, not shown.
+MAX_DOCUMENTS = 500
 MONTHLY_AFTER_DAYS = 400  # spans longer than about a year are charted by month, shorter by week
 DASH = "\u2013"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -241,7 +244,10 @@ def _documents_section(documents: Sequence[Document]) -> str:
     if not documents:
         return '<p class="empty">No documents.</p>'
     out = ['<div class="docs">']
-    for d in documents:
+    if len(documents) > MAX_DOCUMENTS:
+        out.append(f'<p class="muted">showing the first {MAX_DOCUMENTS} of {len(documents)} documents '
+                   "(use --dyad to narrow the report)</p>")
+    for d in documents[:MAX_DOCUMENTS]:
         out.append(f'<article class="card doc" id="doc-{esc(d.id)}"><h3>{esc(d.title or "(no title)")}</h3>')
         out.append(f'<p class="muted">{esc(d.id)} \u00b7 {esc(d.source or "source unknown")} \u00b7 '
                    f'{esc(d.published or "undated")} \u00b7 {_link(d.url)}</p>')

@@ -8,6 +8,7 @@ const TONE_RANGE = 10; // event scores live on a -10..+10 scale
 const CONFLICT_QUADS = [3, 4];
 const LABEL_CHAR_PX = 6.8; // average width of a 12px label character, for clipping timeline labels
 const REMOVED_OPEN_MAX = 3; // longer lists of removed spans start folded
+const MAX_WEEKLY_POINTS = 60; // past this many weeks the tone chart switches to months
 
 const state = {
   dyad: "", type: "", from: "", to: "", q: "",
@@ -17,6 +18,16 @@ const state = {
   total: 0,
   selectedEvent: null,
 };
+
+// Each panel drops responses that a newer request for the same panel has overtaken, so quick
+// clicks or filter changes never draw two charts or an old list.
+const generation = { timeline: 0, tone: 0, events: 0, document: 0 };
+
+function nextGeneration(panel) {
+  generation[panel] += 1;
+  const mine = generation[panel];
+  return () => mine !== generation[panel];
+}
 
 // ------------------------------------------------------------------------------------ helpers
 
@@ -92,6 +103,16 @@ function actorCode(a) {
   return (a.country || "---") + (a.sector || "");
 }
 
+// Keyboard users reach timeline bars, tone points and event rows with Tab and open them with Enter.
+function onEnter(node, fn) {
+  node.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      fn();
+    }
+  });
+}
+
 function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
@@ -131,7 +152,9 @@ async function loadMeta() {
 
 async function loadTimeline() {
   const box = document.getElementById("timeline");
+  const stale = nextGeneration("timeline");
   const data = await api("/api/episodes", { dyad: state.dyad, from: state.from, to: state.to, limit: 500 });
+  if (stale()) return;
   clear(box);
   const eps = data.items
     .map((e) => ({ e, s: dayNumber(e.start || e.end), t: dayNumber(e.end || e.start) }))
@@ -171,6 +194,7 @@ async function loadTimeline() {
     }));
     tooltip(g, `${e.label} · ${e.start || "?"} – ${e.end || "?"} · ${e.place || ""} · tone ${e.tone ?? "–"}`);
     g.addEventListener("click", () => pickEpisode(e));
+    onEnter(g, () => pickEpisode(e));
     root.append(g);
   });
   box.append(root);
@@ -204,14 +228,18 @@ async function pickEpisode(e) {
 
 async function loadTone() {
   const box = document.getElementById("tone");
-  clear(box);
-  document.getElementById("tone-pair").textContent = state.dyad || "(pick a pair)";
+  const stale = nextGeneration("tone");
   if (!state.dyad) {
+    clear(box);
+    document.getElementById("tone-pair").textContent = "(pick a pair)";
     box.append(el("p", { class: "empty" }, "Pick a country pair to see its tone over time."));
     return;
   }
   let data = await api("/api/tone", { ...baseFilters(), freq: "week" });
-  if (data.items.length > 60) data = await api("/api/tone", { ...baseFilters(), freq: "month" });
+  if (data.items.length > MAX_WEEKLY_POINTS) data = await api("/api/tone", { ...baseFilters(), freq: "month" });
+  if (stale()) return;
+  clear(box);
+  document.getElementById("tone-pair").textContent = state.dyad;
   const pts = data.items
     .filter((p) => p.mean !== null && p.mean !== undefined)
     .map((p) => ({ p, d: dayNumber(p.period) }))
@@ -243,6 +271,7 @@ async function loadTone() {
     tooltip(c, `${p.pair} ${p.period}: mean ${p.mean.toFixed(2)}, ${p.count} events, ` +
       `${Math.round(100 * (p.conflict_share || 0))}% conflict`);
     c.addEventListener("click", () => pickPoint(p));
+    onEnter(c, () => pickPoint(p));
     root.append(c);
   }
   box.append(root);
@@ -266,7 +295,9 @@ function eventParams() {
 }
 
 async function loadEvents() {
+  const stale = nextGeneration("events");
   const data = await api("/api/events", eventParams());
+  if (stale()) return;
   state.total = data.total;
   const scope = document.getElementById("events-scope");
   scope.textContent = state.episode ? `in episode “${state.episode.label}”`
@@ -286,6 +317,7 @@ async function loadEvents() {
       el("td", { class: "sentence" }, sentence));
     if (state.selectedEvent === e.id) tr.classList.add("selected");
     tr.addEventListener("click", () => pickEvent(e, tr));
+    onEnter(tr, () => pickEvent(e, tr));
     body.append(tr);
   }
   const end = Math.min(state.offset + data.items.length, data.total);
@@ -300,7 +332,9 @@ async function pickEvent(e, row) {
   state.selectedEvent = e.id;
   for (const r of document.querySelectorAll("tr.event-row.selected")) r.classList.remove("selected");
   row.classList.add("selected");
+  const stale = nextGeneration("document");
   const doc = await api(`/api/documents/${encodeURIComponent(e.doc_id)}`);
+  if (stale()) return;
   showDocument(doc, e);
 }
 
