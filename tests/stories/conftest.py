@@ -33,9 +33,9 @@ SHANGHAI = Location("Shanghai", "CHN", "city")
 MOSCOW = Location("Moscow", "RUS", "city")
 
 SCORES = {"CONSULT": 2.5, "AGREE": 2.5, "SUPPORT": 5.0, "ACCUSE": -2.5, "REQUEST": -1.0,
-          "THREATEN": -3.5, "SANCTION": -6.0, "COERCE": -7.0}
+          "THREATEN": -3.5, "SANCTION": -6.0, "COERCE": -7.0, "ASSAULT": -9.0}
 QUADS = {"CONSULT": 1, "AGREE": 1, "SUPPORT": 1, "ACCUSE": 3, "REQUEST": 3, "THREATEN": 3,
-         "SANCTION": 4, "COERCE": 4}
+         "SANCTION": 4, "COERCE": 4, "ASSAULT": 4}
 
 WIRE_TEXT = (
     "ANCHORAGE, Alaska (Meridian Wire) — The first face-to-face meeting between senior officials of "

@@ -16,11 +16,12 @@ def _find(stories, doc_id: str, type_: str) -> list[dict]:
 @pytest.mark.parametrize(
     ("doc_id", "type_", "date", "n_mentions", "n_articles", "n_independent", "outcome"),
     [
-        # wire + syndicated copy + respun copy of the wire = 1 source; wrap-up and encyclopedia = 2 more
-        ("anc-wire", "CONSULT", "2021-03-18", 5, 5, 3, "met Yang Jiechi"),
+        # wire + syndicated copy + respun copy of the wire = 1 source, the wrap-up another; the
+        # encyclopedia page is background and does not count
+        ("anc-wire", "CONSULT", "2021-03-18", 4, 4, 2, "met Yang Jiechi"),
         # Blinken's and Yang's accusations are one exchange; all three articles are the wire's text
         ("anc-wire", "ACCUSE", "2021-03-18", 8, 3, 1, None),
-        ("anc-wrap", "AGREE", "2021-03-18", 2, 2, 2, "agreed to form a joint working group on climate change"),
+        ("anc-wrap", "AGREE", "2021-03-19", 1, 1, 1, "agreed to form a joint working group on climate change"),
         ("anc-wrap", "SANCTION", "2021-03-17", 3, 3, 2, None),
         ("bj23-qin", "CONSULT", "2023-06-18", 2, 2, 2, None),
         # two Harbour Post articles count as one independent source
@@ -89,3 +90,11 @@ def test_stories_negated_events_are_not_consolidated(corpus, options) -> None:
     events = [replace(e, negated=True) if e.type == "SANCTION" else e for e in corpus.events]
     stories = build_stories(corpus.documents, events, corpus.quotes, options=options)
     assert not [c for c in stories.consolidated if c["type"] == "SANCTION"]
+
+
+def test_stories_encyclopedia_events_stay_in_the_episode_but_are_not_consolidated(corpus, options) -> None:
+    stories = build_stories(corpus.documents, corpus.events, corpus.quotes, options=options)
+    ep = next(e for e in stories.episodes if "anc-encyclopedia" in e.doc_ids)
+    enc = {e.id for e in corpus.events if e.doc_id == "anc-encyclopedia"}
+    assert enc <= set(ep.event_ids)
+    assert not [c for c in stories.consolidated if "anc-encyclopedia" in c["doc_ids"]]

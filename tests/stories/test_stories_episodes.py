@@ -191,3 +191,18 @@ def test_stories_announced_future_meeting_does_not_stretch_the_episode(options) 
     c.event("d", "AGREE", QIN, BLINKEN, "agreed to visit", "agreed", "2023-06-22")
     [ep] = build_stories(c.documents, c.events, c.quotes, options=options).episodes
     assert (ep.start, ep.end) == ("2023-06-18", "2023-06-18")
+
+
+def test_stories_crisis_is_dated_by_all_its_events(options) -> None:
+    """No meeting: the launch (18 Dec) and the condemnation (19 Dec) both date the episode."""
+    from conftest import ActorRef, Corpus
+
+    prk = ActorRef("North Korea", "North Korea", "PRK", "MIL")
+    jpn = ActorRef("Tokyo", "Japan", "JPN", "GOV")
+    c = Corpus()
+    c.doc("nk", "SEOUL — North Korea fired a long-range missile into the sea on Monday. "
+          "Tokyo condemned the launch on Tuesday.", source="W", published="2023-12-19", title="Launch")
+    c.event("nk", "ASSAULT", prk, jpn, "fired", "fired", "2023-12-18")
+    c.event("nk", "ACCUSE", jpn, prk, "condemned", "condemned", "2023-12-19")
+    [ep] = build_stories(c.documents, c.events, c.quotes, options=options).episodes
+    assert (ep.start, ep.end, ep.kind) == ("2023-12-18", "2023-12-19", "crisis")

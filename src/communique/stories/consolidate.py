@@ -6,7 +6,8 @@ exchange of accusations, and a visit is often coded visitor→host in one articl
 in another), and dates at most ``DATE_TOLERANCE_DAYS`` apart (or no date). ``source_country`` and
 ``target_country`` give the most reported direction; ``directions`` counts each. The record counts the
 mentions, the articles, and the *independent* sources: a near-duplicate counts with its original
-once, and articles of the same outlet count once.
+once, and articles of the same outlet count once. Encyclopedia-style pages are background, not
+reports: their events stay in the episode but are not consolidated.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from communique.records import Document, Event
-from communique.stories.episodes import NO_DAY, anchor_ordinal
+from communique.stories.episodes import NO_DAY, NON_NEWS_FLAG, anchor_ordinal
 
 # "On Thursday" resolved against different publication dates can land a day apart.
 DATE_TOLERANCE_DAYS = 1
@@ -67,6 +68,13 @@ def independent_sources(doc_ids: Sequence[str], docs: Mapping[str, Document]) ->
     return len({find(d) for d in doc_ids})
 
 
+def _background(doc_id: str, docs: Mapping[str, Document]) -> bool:
+    """An encyclopedia-style page (``non_news_page``) is background, not a report of the event:
+    its events stay in the episode but do not count as articles."""
+    d = docs.get(doc_id)
+    return d is not None and any(f.code == NON_NEWS_FLAG for f in d.flags)
+
+
 def outcome_phrase(e: Event) -> str:
     """A short phrase for what happened: the trigger and the words after it up to the clause end
     ("agreed to form a joint working group on climate change")."""
@@ -93,7 +101,7 @@ def consolidate_episode(
     """Consolidated records for the events of one episode (negated events are left out)."""
     by_key: dict[tuple[str, tuple[str, ...]], list[Event]] = {}
     for e in events:
-        if e.negated:
+        if e.negated or _background(e.doc_id, docs):
             continue
         countries = {
             a.country for a in (e.source, e.target, *e.sources, *e.targets)

@@ -64,9 +64,10 @@ def respun_flags(documents: Sequence[Document]) -> dict[str, list[dict[str, obje
         evidence: list[str] = []
         contradictions = [f for f in d.flags if f.code == TITLE_CONTRADICTION]
         original = by_id.get(d.duplicate_of) if d.duplicate_of else None
-        rewritten = original is not None and (d.similarity is None or d.similarity < VERBATIM_SIMILARITY)
+        # A known similarity below verbatim says "rewritten"; an unknown one says nothing.
+        rewritten = original is not None and d.similarity is not None and d.similarity < VERBATIM_SIMILARITY
         swapped = False
-        if rewritten and original is not None:
+        if original is not None and (d.similarity is None or d.similarity < VERBATIM_SIMILARITY):
             swaps, n_words = word_substitutions(original.text, d.text)
             if len(swaps) >= MIN_SUBSTITUTIONS and len(swaps) / n_words >= MIN_SUBSTITUTION_SHARE:
                 swapped = True
@@ -80,7 +81,7 @@ def respun_flags(documents: Sequence[Document]) -> dict[str, list[dict[str, obje
         # trips it); it counts with a second one, or on a rewritten near-duplicate.
         if contradictions and (swapped or rewritten or len(contradictions) >= MIN_CONTRADICTIONS):
             reasons.insert(0, "title/role contradiction: " + "; ".join(f.message for f in contradictions))
-            evidence[:0] = [f.evidence for f in contradictions if f.evidence]
+            evidence[:0] = list(dict.fromkeys(f.evidence.strip() for f in contradictions if f.evidence))
         if reasons:
             flag = Flag(RESPUN, "suspected machine-respun or translated copy: " + "; ".join(reasons),
                         evidence=" | ".join(evidence) or None)
