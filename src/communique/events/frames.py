@@ -38,6 +38,9 @@ NP_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "p
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+# "is about / ready / set / poised to restore ties": announced or intended, i.e. future
+INTENT_ADJ = frozenset({"about", "ready", "willing", "set", "due", "poised", "prepared", "likely", "eager",
+                        "keen", "expected", "determined", "likely", "going"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # "failed to reach", "stopped short of": the complement did not happen
@@ -166,6 +169,8 @@ class FrameFinder:
             return _conj(head_subj), False
         if v.dep_ == "relcl":
             return _conj(v.head), False
+        if v.dep_ == "acomp" and v.head is not v:  # "is about / ready / set to restore ties"
+            return self.subjects(v.head, depth + 1)
         if v.dep_ in ("conj", "advcl", "xcomp", "ccomp") and v.head is not v:
             head = v.head
             if v.dep_ == "xcomp":
@@ -298,6 +303,8 @@ class FrameFinder:
         for _ in range(8):
             auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
             if auxes & FUTURE_AUX or ("to" in auxes and (t.dep_ == "ROOT" or _headline_subject(t) is not None)):
+                future = True
+            if t.dep_ == "xcomp" and t.head.lower_ in INTENT_ADJ:
                 future = True
             if auxes & HYPOTHETICAL_AUX:
                 status = "hypothetical"
