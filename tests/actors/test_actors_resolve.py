@@ -295,3 +295,57 @@ def test_actors_resolve_explains_itself_with_candidates() -> None:
     assert res.actor is not None and res.actor.country == "COD"
     assert "countries.jsonl" in res.why
     assert res.candidates and res.candidates[0].actor.country == "COD"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("the Taliban", "2015-06-01", "AFGREB"),
+        ("the Taliban", "2022-06-01", "AFGGOV"),
+        ("the Taliban", "1998-06-01", "AFGGOV"),
+    ],
+)
+def test_actors_resolve_organisation_sector_changes_with_the_date(text: str, date: str, code: str) -> None:
+    res = resolve_text(text, date=date)
+    assert res.actor is not None and res.actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Tamil refugees", "LKAREF"),
+        ("Uighur activists", "CHNCVL"),
+        ("Chechen rebels", "RUSREB"),
+        ("Tigrayan forces", "ETHMIL"),
+        ("Kurdish fighters", "---REB"),  # spread over four states: no country guessed
+    ],
+)
+def test_actors_resolve_peoples_of_one_state_take_its_code(text: str, code: str) -> None:
+    res = resolve_text(text)
+    assert res.actor is not None and res.actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("UN envoy Jane Roe", "UNOGOV"),
+        ("NATO spokesman Piet Jansen", "IGOGOV"),
+        ("Kenyan diplomat Amos Otieno", "KENGOV"),
+        ("King Alaric of Sweden", "SWEGOV"),
+    ],
+)
+def test_actors_resolve_unknown_person_takes_country_from_nationality_organisation_or_of(text: str, code: str) -> None:
+    res = resolve_text(text)
+    assert res.actor is not None and res.actor.code == code, res.why
+    assert res.actor.actor_id is None or res.actor.actor_id.startswith("country:")  # never a KB person
+
+
+def test_actors_resolve_misspelt_full_name_matches_fuzzily(tmp_path: Path) -> None:
+    path = tmp_path / "people.jsonl"
+    path.write_text(
+        '{"id": "francois-mitterrand", "name": "François Mitterrand", "surname": "Mitterrand", "country": "FRA", "offices": [{"title": "President", "role": "head_of_state", "country": "FRA", "sector": "GOV", "start": "1981-05-21", "end": "1995-05-17"}]}\n',
+        encoding="utf-8",
+    )
+    res = resolve_text("Francois Mitterand", context="Francois Mitterand met Helmut Kohl in Verdun.", date="1984-09-22", kb=build_kb([path]))
+    assert res.actor is not None and res.actor.actor_id == "francois-mitterrand" and res.method == "fuzzy"
+    assert res.actor.code == "FRAGOV"

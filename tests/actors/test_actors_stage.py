@@ -165,3 +165,25 @@ def test_actors_stage_chinese_names_surname_first(nlp: Any) -> None:
     assert len(zhang) == 2
     assert all(m.actor.code == "CHNGOV" for m in zhang)
     assert zhang[1].method == "coref"
+
+
+def test_actors_stage_top_diplomat_and_honorific_surname_refer_back(nlp: Any) -> None:
+    text = (
+        "Wang Yi arrived in Jakarta on Tuesday for talks with ASEAN ministers. "
+        "China's top diplomat said Beijing wanted calm in the South China Sea. "
+        "Mr. Wang also met Indonesian President Joko Widodo."
+    )
+    a = analyse(nlp, text, "2024-04-23")
+    by_text = {m.text: m for m in a.mentions}
+    assert by_text["Wang Yi"].actor.actor_id == "wang-yi"
+    diplomat = next(m for m in a.mentions if "top diplomat" in m.text)
+    assert diplomat.actor.actor_id == "wang-yi"
+    assert by_text["Mr. Wang"].actor.actor_id == "wang-yi" and by_text["Mr. Wang"].method == "coref"
+    assert by_text["Beijing"].actor.code == "CHNGOV"
+
+
+def test_actors_stage_conjoined_nationalities_are_separate_actors(nlp: Any) -> None:
+    text = "Chinese and Russian warships held joint drills near Japan."
+    a = analyse(nlp, text, "2024-07-15")
+    codes = sorted(m.actor.code for m in a.mentions if m.actor.sector == "MIL")
+    assert codes == ["CHNMIL", "RUSMIL"]
