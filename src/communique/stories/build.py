@@ -184,8 +184,9 @@ def _date_range(evs: Sequence[Event], feats: Sequence[DocFeatures]) -> tuple[str
         ]
         return [d for d in days if d != NO_DAY and (last is None or d <= last)]
 
-    # Around a meeting, what the sides did together dates it; a crisis is dated by all its events.
-    meeting = any(e.type in MEETING_TYPES for e in evs)
+    # Around a dated meeting, what the sides did together dates the episode; otherwise (a crisis,
+    # or a meeting only dated by the report) all events do.
+    meeting = bool(days_of([e for e in evs if e.type in MEETING_TYPES]))
     days = (days_of([e for e in evs if TYPE_QUAD.get(e.type) == 1]) if meeting else []) or days_of(evs)
     if not days:
         days = [f.day for f in feats if f.day != NO_DAY]
