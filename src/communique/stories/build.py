@@ -107,20 +107,24 @@ def _iso(day: int) -> str:
     return date.fromordinal(day).isoformat()
 
 
-def _kind(evs: Sequence[Event]) -> str:
+def _kind(evs: Sequence[Event], start: str | None, end: str | None) -> str:
+    """meeting | talks | visit (a meeting dated in the text), crisis (mostly material conflict,
+    or material conflict and no dated meeting), other."""
     if not evs:
         return "other"
-    types = Counter(e.type for e in evs)
-    conflict = sum(types[t] for t in MATERIAL_CONFLICT)
-    if conflict / len(evs) >= CRISIS_SHARE:
+    conflict = [e for e in evs if e.type in MATERIAL_CONFLICT and not e.negated]
+    if len(conflict) / len(evs) >= CRISIS_SHARE:
         return "crisis"
-    meetings = [e for e in evs if e.type in MEETING_TYPES]
+    meetings = [
+        e for e in evs
+        if e.type in MEETING_TYPES and e.date_precision in (None, "day") and anchor_ordinal(e.date) != NO_DAY
+    ]
     if not meetings:
-        return "other"
+        return "crisis" if conflict else "other"
     if any(e.mode == "visit" for e in meetings):
         return "visit"
-    days = {e.date[:10] for e in meetings if e.date and anchor_ordinal(e.date) != NO_DAY}
-    return "talks" if len(days) >= 2 else "meeting"
+    days = {e.date[:10] for e in meetings if e.date}
+    return "talks" if len(days) >= 2 or (start and end and start != end) else "meeting"
 
 
 def _participants(evs: Sequence[Event], quotes: Sequence[Quote]) -> list[str]:
@@ -289,7 +293,7 @@ def _build(
         start, end = _date_range(evs, feats)
         place, country = _place(evs, feats)
         participants = _participants(evs, qts)
-        kind = _kind(evs)
+        kind = _kind(evs, start, end)
         scores = [e.score for e in evs if e.score is not None and not e.negated]
         evidence = [m for e in evs for m in by_event.get(e.id, [])] + [
             m for q in qts for m in by_quote.get(q.id, [])
