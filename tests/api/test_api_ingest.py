@@ -128,3 +128,14 @@ def test_api_ingest_good_upload_runs_pipeline_and_is_readable(make_client: MakeC
     # the same upload again is skipped, not stored twice
     again = _post(client, {"file": ("jpn-aus.txt", GOOD_TXT.encode(), "text/plain")}).json()
     assert (again["stored"], again["skipped"]) == (0, 1)
+
+
+def test_api_ingest_stage_failure_is_json_500_with_its_code_and_stores_nothing(
+    make_client: MakeClient,
+) -> None:
+    client = make_client({"api.token": TOKEN, "nlp.model": "no_such_spacy_model"})
+    before = _counts(client)
+    r = _post(client, {"file": ("jpn-aus.txt", GOOD_TXT.encode(), "text/plain")})
+    assert r.status_code == 500
+    assert r.json()["error"]["code"].startswith("C4")  # ModelError: the spaCy pipeline is unusable
+    assert _counts(client)["documents"] == before["documents"]

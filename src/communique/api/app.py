@@ -35,7 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from communique.api import queries
 from communique.api.errors import ApiError, error_body
 from communique.config import Options
-from communique.errors import Failure, StoreError
+from communique.errors import CommuniqueError, Failure, StoreError
 from communique.records import EVENT_TYPES, SourceDocument
 from communique.store import EventFilter, Store
 from communique.web import CONTENT_SECURITY_POLICY, INDEX_HTML, STATIC_DIR
@@ -218,6 +218,12 @@ def create_app(
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
         return _error_response(exc)
+
+    @app.exception_handler(CommuniqueError)
+    async def _communique_error(request: Request, exc: CommuniqueError) -> JSONResponse:
+        # A stage failed while serving (e.g. the spaCy model is missing during ingest).
+        log.error("%s %s failed: %s", request.method, request.url.path, exc)
+        return JSONResponse(error_body(exc.code, str(exc)), status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
