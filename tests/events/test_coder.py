@@ -211,3 +211,10 @@ def test_events_plover_boundary_rules(nlp: Any, text: str, type_: str, cameo: st
     ev = _find(code_text(text), type_)
     assert ev is not None, [(e.type, e.cameo, e.pattern) for e in code_text(text)]
     assert ev.cameo == cameo
+
+
+def test_events_coordinated_adjectives_are_two_actors_and_dates_are_not_targets(nlp: Any) -> None:
+    ev = _find(code_text("Ethiopian and Eritrean troops clashed on the border on Monday."), "ASSAULT")
+    assert ev is not None
+    assert _countries(ev.sources) == {"ETH", "ERI"}
+    assert ev.target is None

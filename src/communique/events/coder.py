@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
                       "which", "that", "this", "these", "those", "its", "their"})
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # An actor we could not resolve to a country/organisation is kept (the text is evidence) but the
 # event is less certain. Hand-set, see frames.BASE_CONFIDENCE.
 UNRESOLVED_PENALTY = 0.1
@@ -57,6 +58,34 @@ def _resolve(analysis: Any, tok: Any) -> ActorRef | None:
     if tok.lower_ in PRONOUNS or not text.strip():
         return None
     return ActorRef(text=text)
+
+
+def _resolve_all(analysis: Any, tok: Any, *, target: bool = False) -> list[ActorRef]:
+    """Actors of one argument: "Ethiopian and Eritrean troops" is two actors (country from each
+    adjective, sector from the whole phrase). An unresolved common-noun target ("clashed on the
+    border") is a place or a thing, not a recipient, and is dropped."""
+    from communique.actors import actor_for_span
+
+    if tok.ent_type_ in NON_ACTOR_ENTS and not any(c.lower_ == "of" for c in tok.children):
+        return []  # "on Monday", "by 20 percent" (but "thousands of Armenians" is an actor)
+    whole = _resolve(analysis, tok)
+    adjs = [c for c in tok.children if c.dep_ in ("amod", "compound") and any(x.dep_ == "conj" for x in c.children)]
+    if adjs and whole is not None:
+        out = []
+        for adj in [adjs[0], *[x for x in adjs[0].conjuncts]]:
+            own = [m for m in analysis.mentions if m.start <= adj.idx < m.end]
+            a = (min(own, key=lambda m: m.end - m.start).actor if own
+                 else actor_for_span(analysis, adj.idx, adj.idx + len(adj.text)))
+            if a is not None and a.country:
+                out.append(ActorRef(text=adj.text + " " + tok.text, name=a.name, country=a.country,
+                                    sector=whole.sector or a.sector, actor_id=a.actor_id))
+        if len(out) > 1:
+            return out
+    if whole is None:
+        return []
+    if target and not whole.country and not whole.sector and tok.pos_ == "NOUN":
+        return []
+    return [whole]
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -127,12 +156,12 @@ class EventCoder:
                 why.append("'the two sides' but fewer than two parties known in the document")
                 return None
         else:
-            sources = [a for a in (_resolve(analysis, t) for t in f.sources) if a is not None]
+            sources = [a for t in f.sources for a in _resolve_all(analysis, t)]
         sources = _dedupe(sources)
         if not sources:
             why.append("no explicit actor (PLOVER codes only events with one)")
             return None
-        targets = _dedupe([a for a in (_resolve(analysis, t) for t in f.targets) if a is not None])
+        targets = _dedupe([a for t in f.targets for a in _resolve_all(analysis, t, target=True)])
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         reciprocal = (f.reciprocal or f.parties) and not targets and len(sources) > 1
         if reciprocal:
