@@ -231,14 +231,12 @@ def build_corpus(*, date_encyclopedia: bool = True) -> Corpus:
     c.event("anc-respun", "ACCUSE", BLINKEN, CHINA, "profound worries", "worries", "2021-03-18", mode="disapprove")
     c.event("anc-respun", "ACCUSE", YANG, US, "Yang blamed", "blamed", "2021-03-18", mode="allege")
     c.event("anc-wrap", "CONSULT", YANG, BLINKEN, "wrapped up two days", "talks", "2021-03-19", location=ANCHORAGE)
-    agree = c.event("anc-wrap", "AGREE", US, CHINA, "joint working group", "agreed", "2021-03-19",
-                    sources=(US, CHINA))
+    c.event("anc-wrap", "AGREE", US, CHINA, "joint working group", "agreed", "2021-03-19", sources=(US, CHINA))
     c.event("anc-wrap", "SANCTION", US, CHINA, "Washington had sanctioned", "sanctioned", "2021-03-16")
     c.quote("anc-wrap", SULLIVAN, "the United States had expected hard conversations on Xinjiang and Hong Kong")
     enc_date = "2021-03-18" if date_encyclopedia else None
     c.event("anc-encyclopedia", "CONSULT", BLINKEN, YANG, "two-day meeting", "meeting", enc_date, location=ANCHORAGE)
     c.event("anc-encyclopedia", "AGREE", US, CHINA, "joint working group", "agreed", enc_date, sources=(US, CHINA))
-    del agree
     # ----------------------------------------------------------- Blinken in Beijing, 18-19 Jun 2023
     c.doc("bj23-qin", BJ23_QIN_TEXT, source="Meridian Wire", published="2023-06-18",
           title="Blinken and Qin hold marathon talks in Beijing")

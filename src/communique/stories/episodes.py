@@ -147,7 +147,8 @@ def doc_features(doc: Document, events: Sequence[Event], quotes: Sequence[Quote]
     for q in quotes:
         if q.speaker is not None and q.speaker.country and q.speaker.country != "---":
             c = q.speaker.country
-            pair_counts[(c, c)] += 0  # known, but weaker than any event pair
+            # a document with quotes and no events is still keyed by its speakers' country
+            pair_counts[(c, c)] += 0
     cross = [p for p, _ in pair_counts.most_common() if p[0] != p[1]]
     pairs = tuple(cross[:2]) if cross else tuple(p for p, _ in pair_counts.most_common(1))
     places = Counter(e.location.name for e in events if e.location is not None and e.location.name)
