@@ -73,6 +73,9 @@ def test_dashboard_timeline_to_event_to_evidence_keeps_script_as_text(dash: Watc
     assert page.locator("#doc-title").text_content() == "Anchorage meeting ends with sharp words <b>and</b> a climate pledge"
     assert "title_contradiction" in page.locator("#doc-flags").inner_text()
     assert "<img src=x onerror=alert(2)> Share this story" in page.locator("#doc-removed").inner_text()
+    assert page.locator("#doc-quotes li").all_inner_texts() == [
+        "Antony Blinken (reported): the United States would stand with its allies",
+    ]
     assert dash.clean(), (dash.dialogs, dash.errors, dash.foreign)
 
 

@@ -8,6 +8,7 @@ const TONE_RANGE = 10; // event scores live on a -10..+10 scale
 const CONFLICT_QUADS = [3, 4];
 const LABEL_CHAR_PX = 6.8; // average width of a 12px label character, for clipping timeline labels
 const REMOVED_OPEN_MAX = 3; // longer lists of removed spans start folded
+const QUOTES_OPEN_MAX = 3; // longer quote lists start folded
 const MAX_WEEKLY_POINTS = 60; // past this many weeks the tone chart switches to months
 
 const state = {
@@ -333,12 +334,15 @@ async function pickEvent(e, row) {
   for (const r of document.querySelectorAll("tr.event-row.selected")) r.classList.remove("selected");
   row.classList.add("selected");
   const stale = nextGeneration("document");
-  const doc = await api(`/api/documents/${encodeURIComponent(e.doc_id)}`);
+  const [doc, quotes] = await Promise.all([
+    api(`/api/documents/${encodeURIComponent(e.doc_id)}`),
+    api("/api/quotes", { doc: e.doc_id, limit: 500 }),
+  ]);
   if (stale()) return;
-  showDocument(doc, e);
+  showDocument(doc, e, quotes.items);
 }
 
-function showDocument(doc, event) {
+function showDocument(doc, event, quotes) {
   const box = document.getElementById("document");
   clear(box);
   box.append(el("h3", { id: "doc-title" }, doc.title || "(no title)"));
@@ -361,6 +365,13 @@ function showDocument(doc, event) {
   const nRemoved = (doc.removed || []).length;
   box.append(el("details", { open: nRemoved <= REMOVED_OPEN_MAX },
     el("summary", {}, `Removed by cleaning (${nRemoved})`), removed));
+  const said = el("ul", { id: "doc-quotes" });
+  for (const q of quotes) {
+    const who = q.speaker ? (q.speaker.name || q.speaker.text) : "unknown speaker";
+    said.append(el("li", {}, el("strong", {}, who), q.direct ? ": “" : " (reported): ", q.text, q.direct ? "”" : ""));
+  }
+  box.append(el("details", { open: quotes.length <= QUOTES_OPEN_MAX },
+    el("summary", {}, `Quotes (${quotes.length})`), said));
   // Offsets are Python code points; Array.from splits by code point too (not UTF-16 units).
   const chars = Array.from(doc.text);
   const [s, t] = event.span;
