@@ -28,6 +28,7 @@ __all__ = [
     "KnowledgeBase",
     "norm",
     "acronym_key",
+    "alias_key",
     "build_kb",
     "builtin_files",
     "date_lo",
@@ -110,6 +111,13 @@ def norm(text: str) -> str:
     t = t.lower()
     t = t.replace(".", "").replace("-", " ").replace("_", " ")
     return " ".join(t.split())
+
+
+def alias_key(text: str) -> str:
+    """Index key of an alias: :func:`norm` without a leading "the", so "the European Union" and
+    "European Union" are one alias (and a user file defining either replaces both)."""
+    key = norm(text)
+    return key[4:] if key.startswith("the ") and len(key) > 4 else key
 
 
 def acronym_key(text: str) -> str | None:
@@ -300,8 +308,10 @@ class KnowledgeBase:
     # ---------------------------------------------------------------- building
 
     def warn(self, message: str) -> None:
+        """Record a conflict; overrides (a user file replacing a built-in entry on purpose) are
+        logged at INFO, real disagreements at WARNING."""
         self.conflicts.append(message)
-        log.warning("actor knowledge: %s", message)
+        log.log(logging.INFO if message.startswith("override") else logging.WARNING, "actor knowledge: %s", message)
 
     def add(self, entry: Entry, aliases: Iterable[Alias], *, layer: int) -> None:
         """Add an entry; a later layer (user files) replaces an earlier one, and says so."""
@@ -339,12 +349,12 @@ class KnowledgeBase:
     def _add_alias(self, alias: Alias, layer: int) -> None:
         if alias.prefix:  # a stem also matches exactly, competing with other aliases as usual
             self._add_alias(Alias(alias.entry_id, alias.kind, alias.text, alias.sector, alias.weak), layer)
-            key = norm(alias.text)
+            key = alias_key(alias.text)
             if key and not any(a.entry_id == alias.entry_id for a in self.stems.get(key, [])):
                 self.stems.setdefault(key, []).append(alias)
             return
         ak = acronym_key(alias.text)
-        index, key = (self.acronyms, ak) if ak else (self.aliases, norm(alias.text))
+        index, key = (self.acronyms, ak) if ak else (self.aliases, alias_key(alias.text))
         if not key:
             return
         have = index.setdefault(key, [])
@@ -377,7 +387,7 @@ class KnowledgeBase:
             keys.add(norm(plural) if plural else _plural(norm(role.phrase)))
         for key in keys:
             old = self.roles.get(key)
-            if old is not None and (old.sector, old.code) != (role.sector, role.code):
+            if old is not None and old.sector != role.sector:
                 if layer > 0:
                     self.warn(f"override: role '{key}' from {role.origin} is {role.sector}, was {old.sector} ({old.origin})")
                 else:
@@ -413,6 +423,8 @@ class KnowledgeBase:
         if ak is not None and ak in self.acronyms:
             return list(self.acronyms[ak])
         key = norm(text) if key is None else key
+        if key.startswith("the ") and len(key) > 4:
+            key = key[4:]
         if key in self.aliases:
             return list(self.aliases[key])
         if ak is None and self.stems:

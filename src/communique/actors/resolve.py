@@ -398,7 +398,13 @@ def compose(
             ref = _with(ref, sector=head_role.role.sector if head_role.role else ref.sector)
             start, end, why = o.start, head_role.end, f"{why}; {head_role.why}"
         if entry.code:
-            ref = _petrarch_ref(ref, entry, head_role, date)
+            # dictionary entries combine with dictionary agents only, before or after the name
+            # ("Bree Prime Minister Romendacil" -> BRE + GOV)
+            agents = [r for r in roles if r.role is not None and r.role.code]
+            agent = next((r for r in agents if r is head_role), agents[-1] if agents else None)
+            ref = _petrarch_ref(ref, entry, agent, date)
+            if agent is not None:
+                start, end = min(start, agent.start), max(end, agent.end)
         return [Composite(ref, start, end, o.method if o.method != "exact" else "alias" if norm(o.text) != norm(entry.name) else "exact", why, o.score)]
 
     # 3. countries (+ role): "Chinese foreign minister", "Beijing", "the Kremlin", "Sudan's government"
@@ -486,7 +492,10 @@ def _petrarch_ref(ref: ActorRef, entry: Entry, role_atom: Atom | None, date: str
     code = (country or "") + (sector or "")
     if role_atom is not None and role_atom.role is not None and role_atom.role.code:
         agent = role_atom.role.code.replace("~", "")
-        code = agent + code if role_atom.role.prefix_code else code + agent
+        if role_atom.role.prefix_code:
+            code = agent + code
+        elif agent not in {code[k : k + len(agent)] for k in range(3, len(code), 3)}:
+            code = code + agent  # "White House officials": USAGOV, not USAGOVGOV
     return _with(ref, country=code[:3] or None, sector=code[3:] or None, actor_id=f"petrarch:{entry.id.split(':', 1)[-1]}")
 
 
