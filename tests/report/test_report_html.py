@@ -11,8 +11,8 @@ import pytest
 from api.sample_store import SAMPLE_SENTENCES, SCRIPT
 
 from communique.cli import main
-from communique.records import DocResult, Document
-from communique.report import write_report
+from communique.records import ActorRef, DocResult, Document, Quote
+from communique.report import MAX_QUOTES_PER_SPEAKER, write_report
 from communique.store import Store
 
 BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -164,3 +164,24 @@ def test_report_opens_offline_in_a_browser_without_requests(full_report: Path) -
             assert page.locator("script").count() == 0
         finally:
             browser.close()
+
+
+def test_report_caps_quotes_per_speaker_and_says_so(tmp_path: Path) -> None:
+    speaker = ActorRef("Wang Wenbin", "Wang Wenbin", "CHN", "GOV")
+    n = MAX_QUOTES_PER_SPEAKER + 5
+    results = []
+    for i in range(n):
+        text = f"The spokesman said on day {i} that China firmly opposes the visit."
+        quoted = "China firmly opposes the visit"
+        start = text.index(quoted)
+        doc = Document(id=f"brief-{i:02d}", text=text, title=f"Briefing {i}", published=f"2024-05-{i + 1:02d}")
+        results.append(DocResult(doc, quotes=(Quote(f"q{i}", doc.id, quoted, (start, start + len(quoted)),
+                                                   speaker, direct=False, date=doc.published),)))
+    db = tmp_path / "q.duckdb"
+    with Store(db) as store:
+        store.write_results(results)
+    out = tmp_path / "q.html"
+    write_report(db, out)
+    raw, page = _parse(out)
+    assert f"{MAX_QUOTES_PER_SPEAKER} of {n} quotes shown" in "".join(page.text)
+    assert raw.count("<blockquote>") == MAX_QUOTES_PER_SPEAKER

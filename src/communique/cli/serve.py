@@ -6,6 +6,7 @@ __all__ = ["register", "cmd_serve"]
 
 import argparse
 import ipaddress
+from pathlib import Path
 
 from communique.cli.common import EXIT_OK, console, err_console, options_from_args
 
@@ -34,9 +35,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     options = options_from_args(args, **{"api.host": args.host, "api.port": args.port})
     host, port = str(options.get("api.host")), int(options.get("api.port"))
-    app = create_app(options, db_path=str(options.get("store.path")))
+    db = str(options.get("store.path"))
+    app = create_app(options, db_path=db)
+    if not Path(db).exists():
+        err_console.print(
+            f"[yellow]warning[/yellow] no store at {db} yet: the API answers 503 until "
+            "`communique run PATH --db` (or POST /api/ingest) creates it"
+        )
     if not _is_loopback(host):
         err_console.print(f"[yellow]warning[/yellow] binding {host}: the API is reachable from other machines")
-    console.print(f"communique dashboard on http://{host}:{port}/  (API docs /api/docs, store {options.get('store.path')})")
+    console.print(f"communique dashboard on http://{host}:{port}/  (API docs /api/docs, store {db})")
     uvicorn.run(app, host=host, port=port, log_level="info", ws="none")
     return EXIT_OK

@@ -29,6 +29,7 @@ MAX_PAIRS = 8  # tone charts drawn (most events first); more would bury the repo
 # Documents carry their full text; past this many the file gets too big to open comfortably
 # (a 300-word article is ~2 KB of HTML, so ~1 MB). The rest are counted, not shown.
 MAX_DOCUMENTS = 500
+MAX_QUOTES_PER_SPEAKER = 20  # the most prolific speakers would otherwise fill the report
 MONTHLY_AFTER_DAYS = 400  # spans longer than about a year are charted by month, shorter by week
 DASH = "\u2013"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -230,9 +231,11 @@ def _quotes_section(quotes: Sequence[Quote], docs: dict[str, Document]) -> str:
         sp = qs[0].speaker
         meta = " ".join(x for x in ((sp.country if sp else None), (sp.office if sp else None)) if x)
         out.append(f'<section class="card quotes"><h3>{esc(who)} <span class="muted">{esc(meta)}</span></h3>')
-        for q in qs:
+        if len(qs) > MAX_QUOTES_PER_SPEAKER:
+            out.append(f'<p class="muted">{MAX_QUOTES_PER_SPEAKER} of {len(qs)} quotes shown</p>')
+        for q in qs[:MAX_QUOTES_PER_SPEAKER]:
             doc = docs.get(q.doc_id)
-            src = doc.title or doc.id if doc else q.doc_id
+            src = (doc.title or doc.id) if doc else q.doc_id
             kind = "" if q.direct else " (reported)"
             out.append(f"<blockquote>{esc(q.text)}<br><span class=\"muted\">{esc(q.date or '')} \u00b7 "
                        f"{esc(src)}{esc(kind)}</span></blockquote>")
