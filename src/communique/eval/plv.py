@@ -47,7 +47,14 @@ def spans_from_markup(marked: str) -> tuple[str, tuple[int, int] | None, tuple[i
 
 
 def run(data: Path | None, options: Options) -> EvalReport:
-    from communique.events.bench import analyse_many, collapse_yield, confusion_rows, macro_f1, overlaps, read_records
+    from communique.events.bench import (
+        analyse_many,
+        collapse_yield,
+        confusion_rows,
+        macro_f1,
+        overlaps,
+        read_records,
+    )
     from communique.events.coder import EventCoder
     from communique.events.frames import np_span
     from communique.events.pairs import classify_pair

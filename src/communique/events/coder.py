@@ -113,7 +113,7 @@ class EventCoder:
         self.min_confidence = float(self.options.get("events.min_confidence"))
 
     def frames(self, analysis: Any) -> list[tuple[int, Frame]]:
-        out = []
+        out: list[tuple[int, Frame]] = []
         for i, sent in enumerate(analysis.doc.sents):
             out.extend((i, f) for f in find_frames(self.lexicon, sent))
         return out

@@ -40,7 +40,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 # "is about / ready / set / poised to restore ties": announced or intended, i.e. future
 INTENT_ADJ = frozenset({"about", "ready", "willing", "set", "due", "poised", "prepared", "likely", "eager",
-                        "keen", "expected", "determined", "likely", "going"})
+                        "keen", "expected", "determined", "going"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 # "failed to reach", "stopped short of": the complement did not happen

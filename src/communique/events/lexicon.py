@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from communique.errors import KnowledgeError
-from communique.knowledge import LINE, Validator, data_path, read_toml
 from communique.events.tables import EventTables, load_tables
+from communique.knowledge import LINE, Validator, data_path, read_toml
 
 ROLES = frozenset({"agree", "intend", "refuse", "request", "threaten", "deny", "report", "allow"})
 """Control roles: the verb's complement (to-clause, gerund, event noun) is itself an event."""

@@ -14,7 +14,7 @@ __all__ = ["classify_pair", "DEFAULT_TYPE"]
 from typing import Any
 
 from communique.events.coder import Explained
-from communique.events.frames import Frame, _Finder, np_span, noun_trigger
+from communique.events.frames import Frame, _Finder, noun_trigger, np_span
 from communique.events.lexicon import Lexicon
 
 DEFAULT_TYPE = "CONSULT"
