@@ -331,3 +331,31 @@ def test_api_serves_dashboard_with_strict_csp(client: TestClient) -> None:
     assert r.status_code == 200 and "<title>communique dashboard</title>" in r.text
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_api_store_held_by_a_writer_process_is_503_then_recovers(tmp_path: Path) -> None:
+    """DuckDB allows one writer process: while `communique run` writes, reads answer 503 (not a
+    hang, not a crash), and they work again as soon as the writer is done."""
+    import subprocess
+    import sys
+
+    from api.sample_store import build_sample_store
+
+    db = build_sample_store(tmp_path / "locked.duckdb")
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+         "sys.stdin.readline(); con.close()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with TestClient(create_app(Options(), db_path=str(db), environ={})) as c:
+            r = c.get("/api/events")
+            assert (r.status_code, r.json()["error"]["code"]) == (503, "C807")
+            holder.communicate("\n", timeout=20)
+            assert c.get("/api/events").json()["total"] == 9
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.communicate()
