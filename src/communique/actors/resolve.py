@@ -177,7 +177,7 @@ def name_keys(name: str) -> list[str]:
 
 
 def _is_punct(tok: Any) -> bool:
-    return bool(tok.is_punct) or tok.text in {"'s", "’s", "'"}
+    return bool(tok.is_punct) or bool(tok.is_space) or tok.text in {"'s", "’s", "'"}
 
 
 def _weak_ok(doc: Any, i: int, j: int, state: DocState | None, kb: KnowledgeBase) -> bool:
@@ -244,7 +244,7 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
             found = _surname_atom(doc, i, i + 1, kb, state)
         if found is None and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
             k = i + 1
-            while k < j0 and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "PERSON":
+            while k < j0 and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "PERSON" and not doc[k].is_space and "\n" not in doc[k - 1].whitespace_:
                 k += 1
             found = _surname_atom(doc, i, i, kb, state, end_tok=k)
             if found is None and state is not None and state.fuzzy_threshold is not None:
@@ -311,11 +311,19 @@ def _fuzzy_person(doc: Any, i: int, j: int, kb: KnowledgeBase, threshold: float)
 # ------------------------------------------------------------------------------------- compose
 
 
+SPELLINGS = {"advisor": "adviser", "defense": "defence", "counselor": "counsellor", "labor": "labour"}
+"""US and British spellings of title words: "national security advisor" is the same office."""
+
+
+def _spelling(text: str) -> str:
+    return " ".join(SPELLINGS.get(w, w) for w in text.split())
+
+
 def title_fits(role: Role, office: Office) -> bool:
     """Does a title in the text ("foreign minister") fit an office held ("Secretary of State")?"""
     if role.generic:
         return True
-    p, t = norm(role.phrase), norm(office.title)
+    p, t = _spelling(norm(role.phrase)), _spelling(norm(office.title))
     pw, tw = p.split(), t.split()
     if role.role == "other" and role.role != office.role and not set(pw) & set(tw):
         return False
@@ -364,7 +372,7 @@ def compose(
     countries = [a for a in entries if kb.entries[a.aliases[0].entry_id].kind == "country"]
     head_role = next((r for r in roles if head is not None and r.i <= head < r.j), None)
     if head_role is None and roles and (head is None or all(not (a.i <= head < a.j) for a in atoms)):
-        head_role = roles[-1]
+        head_role = roles[-1]  # no usable head (a bare phrase, a misparse): the last role word
 
     # 1. a person is the actor unless they only own the head ("Blinken's spokesman")
     if people:
@@ -444,7 +452,7 @@ def compose(
             elif alias.kind == "adjective" and head is not None and c.i <= head < c.j and _people_noun(doc, head):
                 sector, method = "CVL", "nationality"
                 why += "; a nationality used for people -> CVL"
-            elif alias.kind == "capital" and not locative and not (c.i > 0 and doc[c.i - 1].lower_ in LOCATIVE_PREPS):
+            elif alias.kind == "capital" and not locative and not _place_use(doc, c):
                 sector, method = "GOV", "metonym"
                 why += "; capital used for its government"
             text = doc_text(doc)[start:end]
@@ -469,6 +477,21 @@ def compose(
             ref = ActorRef(text=r.text, country=None, sector=agent_code.strip("~"), actor_id="petrarch-agent:" + agent_code)
         return [Composite(ref, r.start, r.end, "role", r.why, 0.5)]
     return []
+
+
+PLACE_VERBS = frozenset({"visit", "leave", "reach", "tour", "enter", "depart", "fly", "return", "travel", "arrive", "bomb", "shell", "strike"})
+"""Verbs whose object is a place: "Blinken visited Beijing" is the city, not the government."""
+
+
+def _place_use(doc: Any, atom: Atom) -> bool:
+    """Is this capital used as a place: after a locative preposition, as the object of a verb of
+    movement, or as an all-capitals dateline ("TBILISI (Reuters) -")?"""
+    if atom.i > 0 and doc[atom.i - 1].lower_ in LOCATIVE_PREPS:
+        return True
+    if atom.text.isupper() and len(atom.text) > 3:
+        return True
+    root = doc[atom.j - 1]
+    return root.dep_ in {"dobj", "pobj"} and root.head.lemma_ in PLACE_VERBS
 
 
 def _people_noun(doc: Any, head: int) -> bool:
