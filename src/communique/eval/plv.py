@@ -46,17 +46,29 @@ def spans_from_markup(marked: str) -> tuple[str, tuple[int, int] | None, tuple[i
     return text, spans.get("s"), spans.get("t")
 
 
+def _pair_hit(x: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> bool:
+    """An event links the gold pair: source and target phrases overlap the spans, or, for a PLOVER
+    joint event (several actors, no recipient), both spans are among its actors."""
+    from communique.events.bench import overlaps
+    from communique.events.frames import np_span
+
+    ss = [np_span(s) for s in x.frame.sources]
+    ts = [np_span(t) for t in x.frame.targets]
+    if any(overlaps(s, src) for s in ss) and any(overlaps(t, tgt) for t in ts):
+        return True
+    joint = not x.event.targets and len(x.event.sources) > 1
+    return joint and any(overlaps(s, src) for s in ss) and any(overlaps(s, tgt) for s in ss)
+
+
 def run(data: Path | None, options: Options) -> EvalReport:
     from communique.events.bench import (
         analyse_many,
         collapse_yield,
         confusion_rows,
         macro_f1,
-        overlaps,
         read_records,
     )
     from communique.events.coder import EventCoder
-    from communique.events.frames import np_span
     from communique.events.pairs import classify_pair
 
     if data is None:
@@ -84,9 +96,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
             for x in ex:
                 if x.event is None or collapse_yield(x.event.type) != g:
                     continue
-                if any(overlaps(np_span(s), src) for s in x.frame.sources) and any(
-                    overlaps(np_span(s), tgt) for s in x.frame.targets
-                ):
+                if _pair_hit(x, src, tgt):
                     e2e_hits += 1
                     break
     # precision: events coded in these sentences that match some gold pair of their sentence
@@ -99,10 +109,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
             if x.event is None:
                 continue
             n_events += 1
-            ss = [np_span(s) for s in x.frame.sources]
-            ts = [np_span(s) for s in x.frame.targets]
-            if any(collapse_yield(x.event.type) == g and any(overlaps(s, src) for s in ss) and any(overlaps(t, tgt) for t in ts)
-                   for g, src, tgt in pairs_of[text]):
+            if any(collapse_yield(x.event.type) == g and _pair_hit(x, src, tgt) for g, src, tgt in pairs_of[text]):
                 n_good += 1
     acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 0.0
     mf1, per = macro_f1(gold, pred)

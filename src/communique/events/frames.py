@@ -533,6 +533,10 @@ class _Finder(FrameFinder):
             targets = child.targets
         if child is not None and targets and child.trigger.i in {t.i for t in targets}:
             targets = child.targets
+        if not targets and comp is not None and comp.dep_ == "ccomp" and child is not None:
+            targets = child.sources  # "demanded that Iran release ...": Iran is asked
+        if not targets and comp is not None and comp.pos_ in ("NOUN", "PROPN") and vf.role in ("refuse", "report"):
+            targets = [self._agent_of_event(comp)]  # "rejected the proposal": what was rejected
         conf = BASE_CONFIDENCE + (SPECIFIC_BONUS if child is not None else 0.0) - (WEAK_PENALTY if vf.weak else 0.0)
         f = Frame(trigger=v, type=type_, cameo=cameo, mode=mode,
                   pattern=f"{vf.name}+{vf.role}({child.pattern if child else '-'})", targets=targets,
