@@ -187,3 +187,37 @@ def test_actors_stage_conjoined_nationalities_are_separate_actors(nlp: Any) -> N
     a = analyse(nlp, text, "2024-07-15")
     codes = sorted(m.actor.code for m in a.mentions if m.actor.sector == "MIL")
     assert codes == ["CHNMIL", "RUSMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "code"),
+    [
+        ("TBILISI, May 15 - Thousands marched against the bill.", "TBILISI", "GEO"),
+        ("Blinken visited Beijing in June.", "Beijing", "CHN"),
+        ("Beijing warned Manila against further provocations.", "Beijing", "CHNGOV"),
+    ],
+)
+def test_actors_stage_capital_as_place_or_government(nlp: Any, text: str, capital: str, code: str) -> None:
+    a = analyse(nlp, text, "2024-05-15")
+    m = next(m for m in a.mentions if m.text == capital)
+    assert m.actor.code == code
+
+
+def test_actors_stage_us_and_british_spellings_of_a_title_agree(nlp: Any, tmp_path: Any) -> None:
+    from communique.actors import clear_cache
+
+    people = tmp_path / "people.jsonl"
+    people.write_text(
+        '{"id": "t-adviser", "name": "Dana Quill", "surname": "Quill", "country": "USA", "offices": [{"title": "National Security Advisor", "role": "national_security_adviser", "country": "USA", "sector": "GOV", "start": "2030-01-20", "end": null}]}\n',
+        encoding="utf-8",
+    )
+    clear_cache()
+    a = analyse(nlp, "National security adviser Dana Quill spoke to reporters.", "2031-02-01", Options().with_overrides({"actors.files": [str(people)]}))
+    assert a.flags == []
+    assert any(m.actor.actor_id == "t-adviser" for m in a.mentions)
+
+
+def test_actors_stage_mentions_do_not_run_across_paragraphs(nlp: Any) -> None:
+    text = "By Thomas Reed\n\nANCHORAGE, Alaska - US and Chinese officials met on Thursday."
+    a = analyse(nlp, text, "2021-03-19")
+    assert all("\n" not in m.text for m in a.mentions)
