@@ -29,9 +29,22 @@ RECORDS = [
 def test_actors_evaluate_scores_country_and_sector_together() -> None:
     r = actor_accuracy(RECORDS)
     assert r["n"] == 6
-    # "protesters" alone cannot tell the country: the one miss, on country only
-    assert r["accuracy"] == 0.8333 and r["country_accuracy"] == 0.8333 and r["sector_accuracy"] == 1.0
-    assert [(e["id"], e["text"], e["gold"], e["got"]) for e in r["errors"]] == [("T-2", "protesters", "KENCVL", "---CVL")]
+    assert r["accuracy"] == 1.0 and r["country_accuracy"] == 1.0 and r["sector_accuracy"] == 1.0
+    assert r["errors"] == []
+
+
+def test_actors_evaluate_reports_misses_with_gold_and_answer() -> None:
+    records = [
+        {
+            "id": "T-4",
+            "text": "Gunmen attacked a convoy on the main road, officials said.",
+            "actor": [{"text": "Gunmen", "code": "AFG", "sector": "UAF"}],
+            "recipient": [{"text": "a convoy", "code": "AFG", "sector": "MIL"}],
+        }
+    ]
+    r = actor_accuracy(records)
+    assert r["n"] == 2 and r["accuracy"] == 0.0 and r["sector_accuracy"] == 0.5
+    assert [(e["text"], e["gold"], e["got"]) for e in r["errors"]] == [("Gunmen", "AFGUAF", "---UAF"), ("a convoy", "AFGMIL", "---")]
 
 
 def test_actors_evaluate_un_and_eu_count_as_igo() -> None:

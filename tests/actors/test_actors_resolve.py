@@ -349,3 +349,17 @@ def test_actors_resolve_misspelt_full_name_matches_fuzzily(tmp_path: Path) -> No
     res = resolve_text("Francois Mitterand", context="Francois Mitterand met Helmut Kohl in Verdun.", date="1984-09-22", kb=build_kb([path]))
     assert res.actor is not None and res.actor.actor_id == "francois-mitterrand" and res.method == "fuzzy"
     assert res.actor.code == "FRAGOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "code"),
+    [
+        ("protesters", "Kenyan police fired tear gas at protesters in Nairobi.", "KENCVL"),
+        ("rebels", "Government troops fought rebels across Sudan on Monday.", "SDNREB"),
+        ("rebels", "US officials met rebels on Monday.", "---REB"),
+        ("rebels", "Rebels seized two towns near the border with Chad and Niger.", "---REB"),
+    ],
+)
+def test_actors_resolve_role_alone_takes_the_country_of_the_only_place_named(text: str, context: str, code: str) -> None:
+    res = resolve_text(text, context=context)
+    assert res.actor is not None and res.actor.code == code, res.why

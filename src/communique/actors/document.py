@@ -123,23 +123,35 @@ def _join_titles(groups: list[tuple[int, int, int, list[Atom]]]) -> list[tuple[i
 
 
 def sentence_country(doc: Any, sent: Any, comp: Composite, kb: KnowledgeBase, state: DocState | None) -> Composite:
-    """A named person with a title but no nationality ("President Yoweri Museveni") takes the
-    country of the sentence when the sentence names exactly one country."""
+    """Fill a missing country from the sentence.
+
+    A named person with a title but no nationality ("President Yoweri Museveni") takes the
+    country when the sentence names exactly one. A role alone ("police", "rebels") takes it only
+    from a place phrase ("in Nairobi", "across Sudan") and when that is the sentence's only
+    country: "US officials met rebels" must not make the rebels American.
+    """
     ref = comp.actor
-    if ref.country is not None or ref.actor_id is not None or comp.method != "title+nationality" or not ref.name:
+    if ref.country is not None or ref.sector is None or ref.actor_id is not None:
         return comp
-    codes = set()
+    named = comp.method == "title+nationality" and bool(ref.name)
+    if not named and comp.method != "role":
+        return comp
+    codes: set[str] = set()
+    places: set[str] = set()
     for a in scan(doc, sent.start, sent.end, kb, None):
         if a.kind == "entry":
             e = kb.entries[a.aliases[0].entry_id]
             if e.kind == "country" and e.country:
                 codes.add(e.country)
-    if len(codes) != 1:
+                if a.i > 0 and doc[a.i - 1].lower_ in LOCATIVE_PREPS:
+                    places.add(e.country)
+    if len(codes) != 1 or (not named and not places):
         return comp
     code = codes.pop()
     from dataclasses import replace
 
-    return replace(comp, actor=replace(ref, country=code), method="title+context", why=comp.why + f"; the sentence names only {code}", score=comp.score * 0.8)
+    how = "title+context" if named else "role+place"
+    return replace(comp, actor=replace(ref, country=code), method=how, why=comp.why + f"; the sentence names only {code}", score=comp.score * 0.8)
 
 
 def resolve_range(doc: Any, i: int, j: int, head: int, kb: KnowledgeBase, state: DocState | None, *, date: str | None, sentence_text: str | None = None, tagged: bool = True) -> tuple[list[Composite], list[Atom]]:
