@@ -384,6 +384,8 @@ class FrameFinder:
 def _threat(child: Frame | None) -> tuple[str, str | None, str]:
     ct = child.type if child else None
     mode = child.mode if child else None
+    if child is not None and child.cameo == "192":
+        return "THREATEN", "territory", "1384"
     if ct == "SANCTION":
         if mode == "expel":
             return "THREATEN", "expel", "136"
@@ -395,8 +397,6 @@ def _threat(child: Frame | None) -> tuple[str, str | None, str]:
             return "THREATEN", "arrest", "1323"
         return "THREATEN", "restrict", "132"
     if ct in ("ASSAULT", "MOBILIZE"):
-        if child is not None and child.cameo == "192":
-            return "THREATEN", "territory", "1384"
         return "THREATEN", "violence", "138"
     if ct == "PROTEST":
         return "THREATEN", None, "133"
@@ -646,11 +646,9 @@ class _Finder(FrameFinder):
             f.negated = True
             f.status = "negated"
             f.steps.append("negated: dropped (PLOVER codes no negated events)")
-        for anc in [clause, *clause.ancestors]:
-            if anc is not clause and normalize_lemma(anc.lemma_) in NEGATING_VERBS and clause.dep_ == "xcomp":
-                f.negated, f.status = True, "negated"
-                f.steps.append(f"'{anc.text}' negates its complement")
-            break
+        if clause.dep_ == "xcomp" and normalize_lemma(clause.head.lemma_) in NEGATING_VERBS and not f.negated:
+            f.negated, f.status = True, "negated"  # "failed to reach an agreement"
+            f.steps.append(f"'{clause.head.text}' negates its complement")
         if question:
             f.status = "question"
             f.steps.append("question: not coded as a fact")
