@@ -130,6 +130,9 @@ NOT_CODED = [
     ("The Kremlin said on Tuesday that the report was false.", "ACCUSE"),
     ("Four people were killed in a bombing in Kabul.", "ASSAULT"),
     ("China accused the United States of spying on its embassy.", "COERCE"),
+    ("Egypt and Israel failed to reach an agreement on the border.", "SUPPORT"),
+    ("Moscow denied attacking the convoy.", "ASSAULT"),
+    ("Moscow denied attacking the convoy.", "REJECT"),
 ]
 
 
@@ -203,6 +206,7 @@ BOUNDARY = [
     ("Serbia allowed UN inspectors to visit the camps.", "RETREAT", "086"),  # letting observers in
     ("Germany expelled two Russian diplomats.", "SANCTION", "166"),  # diplomats expelled -> SANCTION expel
     ("The United States halted military aid to Egypt.", "SANCTION", "162"),  # withdrawing aid -> SANCTION
+    ("Saudi Arabia imposed a blockade on Qatar.", "COERCE", "191"),  # 2021 table: blockade is COERCE
 ]
 
 
