@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from communique.actors.api import load_kb, resolve_text
+from communique.actors.kb import SECTORS, SPECIAL_COUNTRIES
 from communique.config import Options
 
 IGO_FAMILY = frozenset({"IGO", "UNO", "EUR"})
@@ -31,10 +32,13 @@ def same_country(gold: str | None, got: str | None) -> bool:
 def actor_accuracy(records: Iterable[dict[str, Any]], *, options: Options | None = None) -> dict[str, Any]:
     """Resolve every gold span (``actor`` and ``recipient`` lists of ``{"text","code","sector"}``)
     with its sentence as context; score country+sector (``accuracy``), ``country_accuracy``,
-    ``sector_accuracy``, and list some misses."""
+    ``sector_accuracy``, ``accuracy_valid_gold`` (only gold codes that exist in ISO 3166 /
+    PLOVER), and list some misses."""
     opts = options or Options()
     kb = load_kb(opts)
+    known = {e.country for e in kb.entries.values() if e.kind == "country" and e.country} | SPECIAL_COUNTRIES
     n = both = country_ok = sector_ok = 0
+    n_valid = both_valid = 0
     by_method: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
     for rec in records:
@@ -55,6 +59,9 @@ def actor_accuracy(records: Iterable[dict[str, Any]], *, options: Options | None
             country_ok += c_ok
             sector_ok += s_ok
             both += c_ok and s_ok
+            if gold.get("code") in known and (gold.get("sector") or None) in SECTORS | {None}:
+                n_valid += 1
+                both_valid += c_ok and s_ok
             by_method[res.method or "none"] += 1
             if not (c_ok and s_ok) and len(errors) < MAX_ERRORS:
                 errors.append(
@@ -71,6 +78,10 @@ def actor_accuracy(records: Iterable[dict[str, Any]], *, options: Options | None
         "accuracy": round(both / n, 4) if n else 0.0,
         "country_accuracy": round(country_ok / n, 4) if n else 0.0,
         "sector_accuracy": round(sector_ok / n, 4) if n else 0.0,
+        # gold codes outside ISO 3166 / PLOVER (typos such as JAP, ITL; CAMEO-only sectors
+        # such as MOS, CIV) cannot be matched by any PLOVER coder: scored apart
+        "n_valid_gold": n_valid,
+        "accuracy_valid_gold": round(both_valid / n_valid, 4) if n_valid else 0.0,
         "methods": dict(by_method),
         "errors": errors,
     }
