@@ -363,3 +363,17 @@ def test_actors_resolve_misspelt_full_name_matches_fuzzily(tmp_path: Path) -> No
 def test_actors_resolve_role_alone_takes_the_country_of_the_only_place_named(text: str, context: str, code: str) -> None:
     res = resolve_text(text, context=context)
     assert res.actor is not None and res.actor.code == code, res.why
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia's embassy in Washington", "RUSGOV"),
+        ("the Chinese ambassador to Australia", "CHNGOV"),
+        ("officials in Seoul", "KORGOV"),
+        ("the president of Kenya", "KENGOV"),
+    ],
+)
+def test_actors_resolve_place_after_the_role_names_the_country_only_when_no_other_does(text: str, code: str) -> None:
+    res = resolve_text(text)
+    assert res.actor is not None and res.actor.code == code, res.why

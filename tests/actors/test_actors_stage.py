@@ -221,3 +221,11 @@ def test_actors_stage_mentions_do_not_run_across_paragraphs(nlp: Any) -> None:
     text = "By Thomas Reed\n\nANCHORAGE, Alaska - US and Chinese officials met on Thursday."
     a = analyse(nlp, text, "2021-03-19")
     assert all("\n" not in m.text for m in a.mentions)
+
+
+def test_actors_stage_actor_text_is_the_mention_text(nlp: Any) -> None:
+    text = "NATO troops and UN peacekeepers patrolled the border while Hamas gunmen fired rockets."
+    a = analyse(nlp, text, "2024-02-01")
+    assert a.mentions
+    assert all(m.actor.text == m.text == text[m.start : m.end] for m in a.mentions)
+    assert {m.actor.code for m in a.mentions} >= {"IGOMIL", "UNOMIL"}

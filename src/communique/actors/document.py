@@ -197,6 +197,10 @@ def resolve_doc(doc: Any, kb: KnowledgeBase, *, doc_id: str, date: str | None, f
             comps = [sentence_country(doc, sent, c, kb, state) for c in comps]
             for c in comps:
                 ref = c.actor
+                if ref.text != doc_text(doc)[c.start : c.end]:
+                    from dataclasses import replace
+
+                    ref = replace(ref, text=doc_text(doc)[c.start : c.end])
                 out.mentions.append(
                     Mention(
                         doc_id=doc_id,

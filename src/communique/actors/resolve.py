@@ -417,7 +417,16 @@ def compose(
 
     # 3. countries (+ role): "Chinese foreign minister", "Beijing", "the Kremlin", "Sudan's government"
     if countries:
-        # several countries in one phrase are separate actors ("Chinese and Russian officials")
+        # several countries in one phrase are separate actors ("Chinese and Russian officials"),
+        # but a place after the head only names the actor's country when no other does:
+        # "Russia's embassy in Washington" is Russian, "officials in Seoul" Korean
+        places = [c for c in countries if head_role is not None and c.i >= head_role.j and c.i > 0 and doc[c.i - 1].lower_ in LOCATIVE_PREPS | {"of"}]
+        owners = [c for c in countries if c not in places]
+        if owners and places:
+            countries = owners
+            extra = [Composite(kb.actor(kb.entries[c.aliases[0].entry_id], text=c.text, date=date), c.start, c.end, "alias", c.why + "; a place", c.score) for c in places]
+        else:
+            extra = []
         groups = countries if head_role is None or len(countries) > 1 else [countries[0]]
         out = []
         for c in groups:
@@ -457,7 +466,7 @@ def compose(
                 why += "; capital used for its government"
             text = doc_text(doc)[start:end]
             out.append(Composite(_with(ref, text=text, sector=sector), start, end, method, why, c.score))
-        return out
+        return out + extra
 
     # 4. a role alone: "the foreign minister", "rebels", "police"
     if head_role is not None and head_role.role is not None:
