@@ -207,6 +207,11 @@ BOUNDARY = [
     ("Germany expelled two Russian diplomats.", "SANCTION", "166"),  # diplomats expelled -> SANCTION expel
     ("The United States halted military aid to Egypt.", "SANCTION", "162"),  # withdrawing aid -> SANCTION
     ("Saudi Arabia imposed a blockade on Qatar.", "COERCE", "191"),  # 2021 table: blockade is COERCE
+    ("China lodged a protest with Japan over the islands.", "ACCUSE", "114"),  # diplomatic protest
+    ("Protesters torched police vehicles in Nairobi.", "PROTEST", "145"),  # riot, not ASSAULT
+    ("Syrian government forces used chemical weapons against civilians.", "ASSAULT", "2041"),
+    ("Militants hurled a grenade at a police post in Srinagar.", "ASSAULT", "183"),
+    ("Rebels burned houses in the village of Kalehe.", "ASSAULT", "1712"),  # destroying property
 ]
 
 

@@ -38,6 +38,9 @@ NP_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "p
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+# Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
+# object for object-specific frames.
+MARKED_ADJ = frozenset({"chemical", "biological", "nuclear", "radiological", "explosive", "toxic"})
 # "is about / ready / set / poised to restore ties": announced or intended, i.e. future
 INTENT_ADJ = frozenset({"about", "ready", "willing", "set", "due", "poised", "prepared", "likely", "eager",
                         "keen", "expected", "determined", "going"})
@@ -239,7 +242,8 @@ class FrameFinder:
             return None, 0
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)}
-        obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children if c.dep_ == "compound"}
+        obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
+                       if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in MARKED_ADJ)}
         obj_lemmas |= {normalize_lemma(x) for x in obj_lemmas}
         prep_objs: dict[str, set[str]] = {}  # "went on strike": the particle's object
         for c in v.children:
