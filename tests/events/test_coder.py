@@ -15,6 +15,8 @@ TYPES = [
     ("Germany promised to send more air defence systems to Ukraine.", "AGREE", None, "DEU", "UKR"),
     ("Antony Blinken met Wang Yi in Beijing on Monday.", "CONSULT", None, "USA", "CHN"),
     ("French President Emmanuel Macron visited Kenya last week.", "CONSULT", "visit", "FRA", "KEN"),
+    ("Kenya hosted the Ethiopian prime minister in Nairobi.", "CONSULT", "visit", "ETH", "KEN"),  # visitor acts
+    ("North Korea warned South Korea against further military drills.", "THREATEN", None, "PRK", "KOR"),
     ("India praised Japan for its support during the summit.", "SUPPORT", None, "IND", "JPN"),
     ("Egypt signed an agreement with Sudan on the Nile dam.", "SUPPORT", None, "EGY", "SDN"),
     ("Pakistan apologized to Afghanistan for the border incident.", "CONCEDE", "apologize", "PAK", "AFG"),

@@ -38,6 +38,7 @@ NP_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "p
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+HOST_CODE, VISIT_CODE = "043", "042"
 # Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
 # object for object-specific frames.
 MARKED_ADJ = frozenset({"chemical", "biological", "nuclear", "radiological", "explosive", "toxic"})
@@ -492,6 +493,11 @@ class _Finder(FrameFinder):
         if srcs and not as_complement and all(t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None for t in srcs):
             return None  # "the sanctions hit exports": the subject is an event, not an actor
         frame.sources = frame.sources or srcs
+        if frame.cameo == HOST_CODE and frame.targets and frame.sources:
+            # PLOVER: for a hosted visit the visitor is the actor and the host the recipient
+            frame.sources, frame.targets = frame.targets, frame.sources
+            frame.cameo = VISIT_CODE
+            frame.steps.append("hosted visit: the visitor is the actor, the host the recipient (PLOVER)")
         return frame
 
     def _plain(self, v: Token, vf: VerbFrame, passive: bool, *, specific: bool) -> Frame:
