@@ -163,3 +163,13 @@ def test_actors_petrarch_six_digit_dates_are_tabari_years(tmp_path: Path) -> Non
     path.write_text("RHODESIA\n    [RHO <790606]\n    [ZWE]\n", encoding="utf-8")
     (entry,) = read_actors(path)
     assert entry.code == "ZWE" and entry.periods[0].end == "1979-06-05"
+
+
+def test_actors_petrarch_open_ended_ranges(tmp_path: Path) -> None:
+    path = tmp_path / "open.actors.txt"
+    path.write_text("ABDULLAH_II_\n    [JORELI -19990206]\n    [JORGOV 19990207-]\n", encoding="utf-8")
+    (entry,) = read_actors(path)
+    assert [(p.sector, p.start, p.end) for p in entry.periods] == [("ELI", None, "1999-02-06"), ("GOV", "1999-02-07", None)]
+    kb = load_petrarch_kb([path])
+    assert resolve_text("Abdullah II", date="2005-01-01", kb=kb).actor.code == "JORGOV"  # type: ignore[union-attr]
+    assert resolve_text("Abdullah II", date="1990-01-01", kb=kb).actor.code == "JORELI"  # type: ignore[union-attr]

@@ -7,7 +7,8 @@ Actor dictionaries::
     GOLLUM                         # codes may follow on their own lines,
         [HOB < 950601]             #   limited to dates before ...
         [HOBGOV 19950601 - 19990815]
-        [HOBREB > 990816]          #   ... or after a date (YYMMDD or YYYYMMDD)
+        [HOBREB > 990816]          #   ... or after a date (YYMMDD or YYYYMMDD);
+        [HOBELI 20130119-]         #   open ranges "DATE-" and "-DATE" too
     <!-- a comment block, possibly over several lines -->
 
 A phrase ending in "_" matches only that word; otherwise its last word also matches longer words
@@ -50,7 +51,7 @@ from communique.errors import KnowledgeError
 
 CODE_RE = re.compile(r"[A-Za-z0-9+#\-]+(?:/[A-Za-z0-9+#\-]+)*")
 RESTRICTION_RE = re.compile(
-    r"^\s*(?P<code>[^\s<>\]\[]+)\s*(?:(?P<op>[<>])\s*(?P<date>\d{6}|\d{8})|(?P<a>\d{6}|\d{8})\s*-\s*(?P<b>\d{6}|\d{8}))?\s*$"
+    r"^\s*(?P<code>[^\s<>\]\[]+)\s*(?:(?P<op>[<>])\s*(?P<date>\d{6}|\d{8})|(?P<a>\d{6}|\d{8})?\s*-\s*(?P<b>\d{6}|\d{8})?)?\s*$"
 )
 CODE_PART_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*|[-+#]{3}")
 """One code: letters and digits starting with a letter ("HOBGOV"), or a null code ("---")."""
@@ -139,8 +140,13 @@ def _parse_code(body: str, *, path: Path, line: int) -> tuple[str, Period | None
         period = Period(sector=code[3:] or None, country=code[:3], end=_day_before(_date(m.group("date"), path=path, line=line)))
     elif m.group("op") == ">":
         period = Period(sector=code[3:] or None, country=code[:3], start=_date(m.group("date"), path=path, line=line))
-    elif m.group("a"):
-        period = Period(sector=code[3:] or None, country=code[:3], start=_date(m.group("a"), path=path, line=line), end=_date(m.group("b"), path=path, line=line))
+    elif m.group("a") or m.group("b"):  # "19950601-19990815", open-ended "990207-" or "-990206"
+        period = Period(
+            sector=code[3:] or None,
+            country=code[:3],
+            start=_date(m.group("a"), path=path, line=line) if m.group("a") else None,
+            end=_date(m.group("b"), path=path, line=line) if m.group("b") else None,
+        )
     return code, period, codes
 
 
