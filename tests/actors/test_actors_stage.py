@@ -229,3 +229,24 @@ def test_actors_stage_actor_text_is_the_mention_text(nlp: Any) -> None:
     assert a.mentions
     assert all(m.actor.text == m.text == text[m.start : m.end] for m in a.mentions)
     assert {m.actor.code for m in a.mentions} >= {"IGOMIL", "UNOMIL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_at", "actor_id"),
+    [
+        ("Wang Yi met reporters in Beijing. He said the talks had been candid.", "He said", "wang-yi"),
+        ("Antony Blinken spoke after Wang Yi left. He said the talks had been candid.", "He said", "wang-yi"),
+    ],
+)
+def test_actors_for_span_pronoun_is_the_last_person_named(nlp: Any, text: str, pronoun_at: str, actor_id: str) -> None:
+    a = analyse(nlp, text, "2024-02-01")
+    start = text.index(pronoun_at)
+    ref = actor_for_span(a, start, start + 2)
+    assert ref is not None and ref.actor_id == actor_id
+
+
+def test_actors_for_span_pronoun_without_a_person_is_none(nlp: Any) -> None:
+    text = "China and Japan held talks in Tokyo. She said nothing."
+    a = analyse(nlp, text, "2024-02-01")
+    start = text.index("She")
+    assert actor_for_span(a, start, start + 3) is None

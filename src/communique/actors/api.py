@@ -238,6 +238,8 @@ def actor_for_span(analysis: Analysis, start: int, end: int) -> ActorRef | None:
     if norm(span.text) in PARTY_PHRASES or any(norm(doc[k : k + 3].text) in PARTY_PHRASES or norm(doc[k : k + 2].text) in PARTY_PHRASES for k in range(span.start, span.end)):
         return None
     head = span.root
+    if len(span) == 1 and head.lower_ in PERSON_PRONOUNS:
+        return _last_person_before(analysis, span.start_char)
     overlapping = [m for m in analysis.mentions if m.start < span.end_char and span.start_char < m.end]
     if overlapping:
         holding = [m for m in overlapping if m.start <= head.idx < m.end]
@@ -248,6 +250,26 @@ def actor_for_span(analysis: Analysis, start: int, end: int) -> ActorRef | None:
     state = actors.state if actors else DocState(date=analysis.date)
     comps, _ = resolve_range(doc, span.start, span.end, head.i, kb, state, date=analysis.date)
     return comps[0].actor if comps else None
+
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+"""Pronouns read as the last person named before them ("Wang said he would ...")."""
+PRONOUN_REACH = 2  # sentences back a pronoun may reach; farther is too uncertain
+
+
+def _last_person_before(analysis: Analysis, offset: int) -> ActorRef | None:
+    """The most recent person mention before ``offset`` (same or previous sentences)."""
+    here = next((i for i, s in enumerate(analysis.doc.sents) if s.start_char <= offset < s.end_char), None)
+    for m in sorted(analysis.mentions, key=lambda m: m.start, reverse=True):
+        if m.end > offset:
+            continue
+        if here is not None and m.sentence is not None and here - m.sentence > PRONOUN_REACH:
+            return None
+        a = m.actor
+        is_person = (a.actor_id is not None and not a.actor_id.startswith(("country:", "org:", "group:", "petrarch"))) or (a.actor_id is None and a.name is not None and m.method in {"unknown-person", "title+nationality", "title+context"})
+        if is_person:
+            return a
+    return None
 
 
 def parties_of(analysis: Analysis, sentence_index: int | None = None) -> list[ActorRef]:
