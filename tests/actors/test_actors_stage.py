@@ -250,3 +250,15 @@ def test_actors_for_span_pronoun_without_a_person_is_none(nlp: Any) -> None:
     a = analyse(nlp, text, "2024-02-01")
     start = text.index("She")
     assert actor_for_span(a, start, start + 3) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The family ate turkey and served it on fine china.",
+        "He sat on a chad of paper while a male nurse waited.",
+    ],
+)
+def test_actors_stage_lower_case_words_are_not_countries(nlp: Any, text: str) -> None:
+    a = analyse(nlp, text, "2024-02-01")
+    assert [m.actor.country for m in a.mentions if m.actor.country] == []

@@ -229,6 +229,8 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
                 found = Atom("parties", i, j, start, end, phrase, why="names both parties of the exchange")
                 break
             aliases = kb.lookup(phrase, key=key)
+            if aliases and tagged and not _capitalised(doc, i, j):
+                aliases = []  # "turkey", "china", "chad" in lower case are not the countries
             if aliases:
                 usable = [a for a in aliases if not a.weak or _weak_ok(doc, i, j, state, kb)]
                 if usable:
@@ -259,6 +261,19 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
         atoms.append(found)
         i = found.j
     return atoms
+
+
+LOWER_FUNCTION_WORDS = frozenset({"the", "of", "and", "de", "al", "el", "du", "la", "von", "van", "bin"})
+
+
+def _capitalised(doc: Any, i: int, j: int) -> bool:
+    """Proper names are written with capitals: the first word after "the" must start with one."""
+    for k in range(i, j):
+        word = doc[k].text
+        if word.lower() in LOWER_FUNCTION_WORDS or not word[:1].isalpha():
+            continue
+        return word[:1].isupper()
+    return False
 
 
 def _surname_atom(doc: Any, i: int, name_i: int, kb: KnowledgeBase, state: DocState | None, *, end_tok: int | None = None) -> Atom | None:
