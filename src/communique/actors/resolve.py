@@ -272,7 +272,7 @@ def _capitalised(doc: Any, i: int, j: int) -> bool:
         word = doc[k].text
         if word.lower() in LOWER_FUNCTION_WORDS or not word[:1].isalpha():
             continue
-        return word[:1].isupper()
+        return bool(word[:1].isupper())
     return False
 
 
