@@ -104,6 +104,11 @@ LINGUISTIC = [
     ("Serbia refused to recognise Kosovo.", ("REJECT", "SRB", "KOS")),
     # threat with a condition: the threat is coded
     ("China threatened more sanctions on Lithuania if Vilnius did not back down.", ("THREATEN", "CHN", "LTU")),
+    # reported "would" is the future of "will"; a conditional attack in speech is a threat;
+    # "must"/"should" in reported speech is a demand by the speaker
+    ("Russia said it would withdraw its troops from Syria.", ("CONCEDE", "RUS", "SYR")),
+    ("Russia said it would retaliate if NATO expanded further east.", ("THREATEN", "RUS", None)),
+    ("Britain said Iran must release the detained sailors.", ("REQUEST", "GBR", "IRN")),
     # several events in one sentence
     ("Israel accused Hamas of breaking the truce and launched air strikes on Gaza.", ("ACCUSE", "ISR", None)),
     ("Israel accused Hamas of breaking the truce and launched air strikes on Gaza.", ("ASSAULT", "ISR", None)),
@@ -214,6 +219,7 @@ BOUNDARY = [
     ("Syrian government forces used chemical weapons against civilians.", "ASSAULT", "2041"),
     ("Militants hurled a grenade at a police post in Srinagar.", "ASSAULT", "183"),
     ("Rebels burned houses in the village of Kalehe.", "ASSAULT", "1712"),  # destroying property
+    ("Dozens of Kurdish activists began a hunger strike in Ankara.", "PROTEST", "142"),  # two-word noun
 ]
 
 

@@ -38,6 +38,8 @@ NP_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "p
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
+OBLIGATION_AUX = frozenset({"must", "should"})
 HOST_CODE, VISIT_CODE = "043", "042"
 # Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
 # object for object-specific frames.
@@ -300,13 +302,23 @@ class FrameFinder:
         return None
 
     # ---------------------------------------------------------------------------------- modes
-    def _clause_status(self, v: Token) -> tuple[str, Token | None, bool]:
-        """(status, reported_by verb, future) of the clause headed by ``v``."""
+    def _clause_status(self, v: Token) -> tuple[str, Token | None, bool, bool]:
+        """(status, reported_by verb, future, obligation) of the clause headed by ``v``.
+
+        Under a speech verb "would" is the reported form of "will" ("said it would withdraw"),
+        unless an if-clause makes it conditional; "must"/"should" there is a demand on the
+        clause's subject ("said Iran must release the sailors")."""
         future = False
         status = "fact"
+        seen_aux: set[str] = set()
+        conditional = False
         t = v
+        speech: Token | None = None
         for _ in range(8):
             auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            seen_aux |= auxes
+            conditional = conditional or any(
+                c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in _kids(c, "mark")) for c in t.children)
             if auxes & FUTURE_AUX or ("to" in auxes and (t.dep_ == "ROOT" or _headline_subject(t) is not None)):
                 future = True
             if t.dep_ == "xcomp" and t.head.lower_ in INTENT_ADJ:
@@ -314,20 +326,23 @@ class FrameFinder:
             if auxes & HYPOTHETICAL_AUX:
                 status = "hypothetical"
             if t.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in _kids(t, "mark")):
-                return "hypothetical", None, future
+                return "hypothetical", None, future, False
             if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "conj" and t.head.dep_ == "ccomp"):
                 head = t.head if t.dep_ != "conj" else t.head.head
                 if self.lex.is_speech(head.lemma_):
-                    return status, head, future
-            if t.dep_ in ("conj", "xcomp", "ccomp", "advcl") and t.head is not t:
-                if t.dep_ == "conj":
-                    t = t.head
-                    continue
-                break
+                    speech = head
+                    break
+            if t.dep_ == "conj" and t.head is not t:
+                t = t.head
+                continue
             break
-        # "Y refused, X said": the speech verb is the root, the event its ccomp (handled above);
-        # "X said on Monday that Y refused" likewise.
-        return status, None, future
+        obligation = bool(seen_aux & OBLIGATION_AUX)
+        if speech is not None and status == "hypothetical" and not conditional:
+            if seen_aux & REPORTED_FUTURE_AUX and not seen_aux & (HYPOTHETICAL_AUX - REPORTED_FUTURE_AUX - OBLIGATION_AUX):
+                status, future = "fact", True
+            if obligation:
+                status = "fact"
+        return status, speech, future, obligation and speech is not None
 
     @staticmethod
     def _negated(v: Token) -> bool:
@@ -386,6 +401,9 @@ class FrameFinder:
         return None
 
 
+_REQUEST_FRAME = VerbFrame(lemma="must", particle=None, type="REQUEST", cameo="100", role="request")
+
+
 def _threat(child: Frame | None) -> tuple[str, str | None, str]:
     ct = child.type if child else None
     mode = child.mode if child else None
@@ -432,8 +450,14 @@ def future_of(frame: Frame) -> Frame:
 
 
 def noun_trigger(lex: Lexicon, tok: Token) -> NounTrigger | None:
+    """The noun entry for ``tok``; a two-word entry ("hunger strike") wins over the head alone."""
     if tok.pos_ not in ("NOUN", "PROPN", "VERB") and tok.tag_ not in ("NN", "NNS"):
         return None
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
+            two = lex.noun(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
+            if two is not None:
+                return two
     return lex.noun(tok.lemma_)
 
 
@@ -651,7 +675,7 @@ class _Finder(FrameFinder):
 
     def _finish(self, f: Frame, question: bool) -> Frame:
         clause = _clause_verb(f.trigger)
-        status, speech, future = self._clause_status(clause)
+        status, speech, future, obligation = self._clause_status(clause)
         if self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated:
             f.negated = True
             f.status = "negated"
@@ -663,8 +687,8 @@ class _Finder(FrameFinder):
             f.status = "question"
             f.steps.append("question: not coded as a fact")
         if f.status == "fact" and status == "hypothetical":
-            if speech is not None and f.type in MATERIAL_CONFLICT:
-                t, m, c = _threat(f)
+            if speech is not None and (f.type in MATERIAL_CONFLICT or f.type == "THREATEN"):
+                t, m, c = _threat(f) if f.type != "THREATEN" else (f.type, f.mode, f.cameo)
                 f.type, f.mode, f.cameo = t, m, c
                 f.steps.append("conditional material conflict in reported speech -> THREATEN")
             else:
@@ -673,6 +697,17 @@ class _Finder(FrameFinder):
         if f.status == "fact" and future:
             g = future_of(f)
             f.type, f.mode, f.cameo, f.steps = g.type, g.mode, g.cameo, g.steps
+        if speech is not None and obligation and f.status == "fact" and f.type != "REQUEST":
+            rep, _ = self.subjects(speech)
+            if rep:
+                composed = self.compose("request", _REQUEST_FRAME, f)
+                assert composed is not None
+                f.steps.append(f"'{speech.text}' + must/should: a demand on {f.sources[0].text if f.sources else 'them'}")
+                f.type, f.mode, f.cameo = composed
+                f.targets, f.sources = f.sources, rep
+                f.pattern = f"obligation({f.pattern})"
+                f.reciprocal = False
+                return f
         if speech is not None:
             rep, _ = self.subjects(speech)
             f.reported_by = rep[0] if rep else None
