@@ -377,3 +377,18 @@ def test_actors_resolve_role_alone_takes_the_country_of_the_only_place_named(tex
 def test_actors_resolve_place_after_the_role_names_the_country_only_when_no_other_does(text: str, code: str) -> None:
     res = resolve_text(text)
     assert res.actor is not None and res.actor.code == code, res.why
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("the chinese foreign minister", "CHNGOV"), ("beijing", "CHNGOV"), ("turkey", "TUR")],
+)
+def test_actors_resolve_all_lower_case_query_ignores_case(text: str, code: str) -> None:
+    res = resolve_text(text)
+    assert res.actor is not None and res.actor.code == code
+
+
+@pytest.mark.parametrize("text", ["Roast turkey", "Fine china plates"])
+def test_actors_resolve_mixed_case_query_keeps_proper_names_capitalised(text: str) -> None:
+    res = resolve_text(text)
+    assert res.actor is None or res.actor.country is None

@@ -161,7 +161,8 @@ def resolve_text(
     head, extra = _phrase_head(doc, i, j) if context else (span.root.i, [])
     state = DocState(date=date, fuzzy_threshold=float(opts.get("actors.fuzzy_threshold")))
     # POS tags of a bare phrase are unreliable ("Blinken" alone is tagged VERB): read it untagged
-    comps, atoms = resolve_range(doc, i, j, head, kb, state, date=date, tagged=bool(context))
+    # and an all-lower-case query ("the chinese foreign minister") is matched without case
+    comps, atoms = resolve_range(doc, i, j, head, kb, state, date=date, tagged=bool(context), strict_case=bool(context) or not text.islower())
     if not comps and extra:
         from communique.actors.resolve import compose, scan
 

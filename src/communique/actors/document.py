@@ -154,9 +154,9 @@ def sentence_country(doc: Any, sent: Any, comp: Composite, kb: KnowledgeBase, st
     return replace(comp, actor=replace(ref, country=code), method=how, why=comp.why + f"; the sentence names only {code}", score=comp.score * 0.8)
 
 
-def resolve_range(doc: Any, i: int, j: int, head: int, kb: KnowledgeBase, state: DocState | None, *, date: str | None, sentence_text: str | None = None, tagged: bool = True) -> tuple[list[Composite], list[Atom]]:
+def resolve_range(doc: Any, i: int, j: int, head: int, kb: KnowledgeBase, state: DocState | None, *, date: str | None, sentence_text: str | None = None, tagged: bool = True, strict_case: bool | None = None) -> tuple[list[Composite], list[Atom]]:
     """Compose the actors of tokens [i, j) with ``head`` as the phrase head."""
-    atoms = scan(doc, i, j, kb, state, tagged=tagged)
+    atoms = scan(doc, i, j, kb, state, tagged=tagged, strict_case=strict_case)
     return compose(doc, atoms, kb, head=head, date=date, state=state, locative=is_locative(doc, i, head), sentence_text=sentence_text), atoms
 
 

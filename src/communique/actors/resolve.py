@@ -205,8 +205,11 @@ def _weak_ok(doc: Any, i: int, j: int, state: DocState | None, kb: KnowledgeBase
     return not (state is not None and state.find_person(doc[i:j].text) is not None)
 
 
-def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None = None, *, tagged: bool = True) -> list[Atom]:
-    """Atoms in tokens [i0, j0): longest match first, no overlaps."""
+def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None = None, *, tagged: bool = True, strict_case: bool | None = None) -> list[Atom]:
+    """Atoms in tokens [i0, j0): longest match first, no overlaps. ``strict_case`` (default: as
+    ``tagged``): proper-name aliases need a capital letter."""
+    if strict_case is None:
+        strict_case = tagged
     atoms: list[Atom] = []
     hon, _first = load_name_words()
     text = doc_text(doc)
@@ -229,7 +232,7 @@ def scan(doc: Any, i0: int, j0: int, kb: KnowledgeBase, state: DocState | None =
                 found = Atom("parties", i, j, start, end, phrase, why="names both parties of the exchange")
                 break
             aliases = kb.lookup(phrase, key=key)
-            if aliases and tagged and not _capitalised(doc, i, j):
+            if aliases and strict_case and not _capitalised(doc, i, j):
                 aliases = []  # "turkey", "china", "chad" in lower case are not the countries
             if aliases:
                 usable = [a for a in aliases if not a.weak or _weak_ok(doc, i, j, state, kb)]
