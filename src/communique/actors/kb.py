@@ -561,7 +561,10 @@ def _sector(v: Validator, key: str = "sector", *, required: bool = False) -> str
 
 
 def _origin(path: Path | str, rec: dict[str, Any]) -> str:
-    return f"{path}:{rec.get(LINE)}"
+    """"file:line" of a record; built-in files are named short ("actors/data/roles.tsv:42")."""
+    p = Path(path)
+    shown = f"actors/data/{p.name}" if p.parent == data_path("actors", p.name).parent else str(p)
+    return f"{shown}:{rec.get(LINE)}"
 
 
 def read_country(path: Path | str, rec: dict[str, Any]) -> tuple[Entry, list[Alias]]:
