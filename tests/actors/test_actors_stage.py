@@ -262,3 +262,19 @@ def test_actors_for_span_pronoun_without_a_person_is_none(nlp: Any) -> None:
 def test_actors_stage_lower_case_words_are_not_countries(nlp: Any, text: str) -> None:
     a = analyse(nlp, text, "2024-02-01")
     assert [m.actor.country for m in a.mentions if m.actor.country] == []
+
+
+def test_actors_stage_counterpart_is_the_same_office_in_the_other_country(nlp: Any) -> None:
+    text = "Russian Foreign Minister Sergei Lavrov met his Indian counterpart in New Delhi."
+    a = analyse(nlp, text, "2023-03-02")
+    start = text.index("his Indian counterpart")
+    ref = actor_for_span(a, start, start + len("his Indian counterpart"))
+    assert ref is not None and ref.code == "INDGOV"
+    assert ref.name is not None and "Jaishankar" in ref.name
+
+
+def test_actors_stage_captured_capital_is_a_place(nlp: Any) -> None:
+    text = "Taliban fighters seized Kabul on Sunday."
+    a = analyse(nlp, text, "2021-08-15")
+    kabul = next(m for m in a.mentions if m.text == "Kabul")
+    assert kabul.actor.code == "AFG"

@@ -472,6 +472,10 @@ def compose(
                 if _former(doc, head_role.i) and sector in {"GOV", "MIL", "LEG", "JUD"}:
                     sector, why = "ELI", why + "; 'former' -> ELI"
                 holder = _holder(kb, head_role.role, entry.country, date, doc, head_role)
+                if holder is None and head_role.role is not None and norm(head_role.role.phrase) == "counterpart":
+                    holder = _counterpart(kb, state, entry.country, date)
+                    if holder is not None:
+                        why += f"; counterpart of {state.people[0].ref.name if state and state.people else '?'}"
                 if holder is not None:
                     pe, office = holder
                     pref = kb.actor(pe, text=doc_text(doc)[start:end], date=date)
@@ -506,7 +510,7 @@ def compose(
     return []
 
 
-PLACE_VERBS = frozenset({"visit", "leave", "reach", "tour", "enter", "depart", "fly", "return", "travel", "arrive", "bomb", "shell", "strike"})
+PLACE_VERBS = frozenset({"visit", "leave", "reach", "tour", "enter", "depart", "fly", "return", "travel", "arrive", "bomb", "shell", "seize", "capture", "besiege", "storm", "overrun", "occupy", "liberate", "evacuate", "surround"})
 """Verbs whose object is a place: "Blinken visited Beijing" is the city, not the government."""
 
 
@@ -559,6 +563,20 @@ def _holder(kb: KnowledgeBase, role: Role | None, country: str | None, date: str
     fitting = [(e, o) for e, o in held if title_fits(role, o)]
     people = {e.id for e, _ in fitting}
     return fitting[0] if len(people) == 1 else None
+
+
+def _counterpart(kb: KnowledgeBase, state: DocState | None, country: str | None, date: str | None) -> tuple[Entry, Office] | None:
+    """"his Indian counterpart": the holder, in that country, of the office held by the person
+    named last (a foreign minister's counterpart is a foreign minister)."""
+    if state is None or not state.people or country is None:
+        return None
+    last = state.people[0]
+    entry = kb.entries.get(last.entry_id) if last.entry_id else None
+    office = entry.office_on(date) if entry else None
+    if office is None or office.role in {"other", "legislator", "party_official"}:
+        return None
+    held = kb.holders(office.role, country, date)
+    return held[0] if len({e.id for e, _ in held}) == 1 else None
 
 
 def _title_coref(kb: KnowledgeBase, state: DocState, role: Role, date: str | None) -> PersonSeen | None:
