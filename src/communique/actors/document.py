@@ -122,7 +122,7 @@ def _join_titles(groups: list[tuple[int, int, int, list[Atom]]]) -> list[tuple[i
     return out
 
 
-def sentence_country(doc: Any, sent: Any, comp: Composite, kb: KnowledgeBase, state: DocState | None) -> Composite:
+def sentence_country(doc: Any, sent: Any, comp: Composite, kb: KnowledgeBase, state: DocState | None, *, atoms: list[Atom] | None = None) -> Composite:
     """Fill a missing country from the sentence.
 
     A named person with a title but no nationality ("President Yoweri Museveni") takes the
@@ -138,7 +138,7 @@ def sentence_country(doc: Any, sent: Any, comp: Composite, kb: KnowledgeBase, st
         return comp
     codes: set[str] = set()
     places: set[str] = set()
-    for a in scan(doc, sent.start, sent.end, kb, None):
+    for a in atoms if atoms is not None else scan(doc, sent.start, sent.end, kb, None):
         if a.kind == "entry":
             e = kb.entries[a.aliases[0].entry_id]
             if e.kind == "country" and e.country:
@@ -194,7 +194,7 @@ def resolve_doc(doc: Any, kb: KnowledgeBase, *, doc_id: str, date: str | None, f
                 continue
             members.sort(key=lambda x: x.i)
             comps = compose(doc, members, kb, head=h, date=date, state=state, locative=is_locative(doc, a, h), sentence_text=sent.text)
-            comps = [sentence_country(doc, sent, c, kb, state) for c in comps]
+            comps = [sentence_country(doc, sent, c, kb, state, atoms=atoms) for c in comps]
             for c in comps:
                 ref = c.actor
                 if ref.text != doc_text(doc)[c.start : c.end]:
