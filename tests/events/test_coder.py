@@ -235,3 +235,13 @@ def test_events_coordinated_adjectives_are_two_actors_and_dates_are_not_targets(
     assert ev is not None
     assert _countries(ev.sources) == {"ETH", "ERI"}
     assert ev.target is None
+
+
+@pytest.mark.parametrize(("text", "type_", "context"), [
+    ("China imposed tariffs on Australian wine.", "SANCTION", "economic"),
+    ("The IAEA urged Iran to allow inspectors into its uranium enrichment sites.", "REQUEST", "cbrn"),
+    ("Germany expelled two Russian diplomats over a spying case.", "SANCTION", "diplomatic"),
+])
+def test_events_get_plover_contexts_from_their_sentence(nlp: Any, text: str, type_: str, context: str) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None and context in ev.contexts

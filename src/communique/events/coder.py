@@ -17,7 +17,7 @@ from typing import Any
 
 from communique.config import Options
 from communique.events.frames import Frame, find_frames, np_span
-from communique.events.lexicon import Lexicon, load_lexicon
+from communique.events.lexicon import Lexicon, load_contexts, load_lexicon
 from communique.events.tables import EventTables, load_tables
 from communique.records import ActorRef, Event
 
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
                       "which", "that", "this", "these", "those", "its", "their"})
+CONTEXT_WINDOW = 1  # sentences either side read for contexts (a stand-in for the paragraph)
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # An actor we could not resolve to a country/organisation is kept (the text is evidence) but the
 # event is less certain. Hand-set, see frames.BASE_CONFIDENCE.
@@ -146,6 +147,20 @@ class EventCoder:
             x.event = ev
         return out
 
+    def _contexts(self, analysis: Any, idx: int) -> tuple[str, ...]:
+        """PLOVER contexts of the sentence and its neighbours (the manual codes them per paragraph)."""
+        cache = analysis.scratch.setdefault("events.contexts", {})
+        if idx in cache:
+            return cache[idx]  # type: ignore[no-any-return]
+        sents = list(analysis.doc.sents)
+        window = sents[max(0, idx - CONTEXT_WINDOW): idx + CONTEXT_WINDOW + 1]
+        lemmas = {t.lemma_.lower() for s in window for t in s} | {t.lower_ for s in window for t in s}
+        text = " ".join(s.text.lower() for s in window)
+        found = tuple(name for name, (words, phrases) in load_contexts().items()
+                      if lemmas & words or any(p in text for p in phrases))
+        cache[idx] = found
+        return found
+
     def _event(self, analysis: Any, idx: int, sent: Any, f: Frame, why: list[str]) -> Event | None:
         from communique.actors import parties_of
 
@@ -194,6 +209,7 @@ class EventCoder:
             pattern=f.pattern,
             sentence_index=idx,
             reported_by=reported,
+            contexts=self._contexts(analysis, idx),
         )
         why.append(f"coded {f.type}{'/' + f.mode if f.mode else ''} (CAMEO {f.cameo}) {source.code} -> "
                    f"{target.code if target else '-'}")

@@ -8,7 +8,7 @@ table, a known control role) and refused with file and line [C312-C316].
 
 from __future__ import annotations
 
-__all__ = ["VerbFrame", "NounTrigger", "Lexicon", "load_lexicon", "ROLES", "normalize_lemma"]
+__all__ = ["VerbFrame", "NounTrigger", "Lexicon", "load_lexicon", "load_contexts", "ROLES", "normalize_lemma"]
 
 import functools
 from dataclasses import dataclass
@@ -204,3 +204,19 @@ def load_lexicon(options: Any = None, *, files: tuple[str, ...] | list[str] | No
     if files is None and options is not None:
         files = options.get("events.lexicon_files")
     return _load(tuple(str(f) for f in files or ()))
+
+
+@functools.lru_cache(maxsize=1)
+def load_contexts() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """PLOVER context -> (single-word lemmas, multi-word phrases) from ``contexts.toml``."""
+    path = data_path("events", "contexts.toml")
+    data = read_toml(path).get("contexts")
+    if not isinstance(data, dict):
+        raise KnowledgeError("missing [contexts] table", code="C317", path=str(path))
+    out: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+    for name, words in data.items():
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            raise KnowledgeError(f"context {name!r} needs a non-empty list of words", code="C317", path=str(path))
+        low = [w.strip().lower() for w in words]
+        out[name] = (frozenset(w for w in low if " " not in w), tuple(w for w in low if " " in w))
+    return out
