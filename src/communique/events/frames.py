@@ -41,6 +41,8 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 HOST_CODE, VISIT_CODE = "043", "042"
+# Particles that change a verb's meaning: a frame without the particle does not apply.
+MEANING_PARTICLES = frozenset({"up", "off", "down", "out", "away", "over", "back", "in"})
 # Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
 # object for object-specific frames.
 MARKED_ADJ = frozenset({"chemical", "biological", "nuclear", "radiological", "explosive", "toxic"})
@@ -255,8 +257,12 @@ class FrameFinder:
                     p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         subj_lemmas = {t.lemma_.lower() for t in self.subjects(v)[0]}
         subj_lemmas |= {c.lemma_.lower() for t in self.subjects(v)[0] for c in t.children if c.dep_ in ("compound", "amod")}
-        comp = self.complement(v)
-        has_verbal_comp = comp is not None and comp.pos_ in ("VERB", "AUX")
+        # "told X to leave" asks; "told reporters that ..." only speaks
+        has_verbal_comp = any(
+            c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
+            for c in v.children)
+        prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
         best, best_score = None, -10**6
         for f in frames:
             score = -100 * f.rank
@@ -264,6 +270,8 @@ class FrameFinder:
                 if f.particle.split()[0] not in particles:
                     continue
                 score += 2
+            elif prts & MEANING_PARTICLES:
+                continue  # "giving up a bid" is not giving; "took over the town" needs its own frame
             if f.objects:
                 pobjs = prep_objs.get(f.particle.split()[-1], set()) if f.particle else set()
                 if not (obj_lemmas | pobjs) & f.objects:
