@@ -70,7 +70,7 @@ def _resolve_all(analysis: Any, tok: Any, *, target: bool = False) -> list[Actor
     if tok.ent_type_ in NON_ACTOR_ENTS and not any(c.lower_ == "of" for c in tok.children):
         return []  # "on Monday", "by 20 percent" (but "thousands of Armenians" is an actor)
     whole = _resolve(analysis, tok)
-    adjs = [c for c in tok.children if c.dep_ in ("amod", "compound") and any(x.dep_ == "conj" for x in c.children)]
+    adjs = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(x.dep_ == "conj" for x in c.children)]
     if adjs and whole is not None:
         out = []
         for adj in [adjs[0], *[x for x in adjs[0].conjuncts]]:

@@ -245,7 +245,8 @@ class FrameFinder:
         frames = self.lex.verb_frames(v.lemma_)
         if not frames:
             return None, 0
-        particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
+        particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
+                     and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)}
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
                        if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in MARKED_ADJ)}
@@ -270,6 +271,8 @@ class FrameFinder:
                 if f.particle.split()[0] not in particles:
                     continue
                 score += 2
+            elif f.type == "CONSULT" and any(c.dep_ == "oprd" for c in v.children):
+                continue  # "what he called its habit": naming, not a phone call
             elif prts & MEANING_PARTICLES:
                 continue  # "giving up a bid" is not giving; "took over the town" needs its own frame
             if f.objects:
@@ -729,8 +732,8 @@ class _Finder(FrameFinder):
             if PARTIES_RX.match(text.strip()) or PARTIES_RX.match(f.sources[0].lower_):
                 f.parties = True
                 f.steps.append("'the two sides': actors from the parties of the exchange")
-        if f.reciprocal and (f.targets or (len(f.sources) < 2 and not f.parties)):
-            f.reciprocal = False
+        if f.reciprocal and f.targets:
+            f.reciprocal = False  # the coder lists all actors only if two or more resolve
         return f
 
 
