@@ -74,13 +74,13 @@ def test_time_event_date_precision_and_reason(
     assert ev.date_reason is not None and why in ev.date_reason
 
 
-def test_time_two_days_later_counts_from_previous_dated_event(analyse: Any) -> None:
+def test_time_two_days_later_counts_from_previous_date_in_text(analyse: Any) -> None:
     text = "The envoys met in Anchorage on March 18, 2021. Two days later, Beijing announced sanctions."
     a = analyse(text, "2021-03-25")
     a.events = [_event(a, "met", 0), _event(a, "announced", 1)]
     events, _ = date_events(a)
     assert [e.date for e in events] == ["2021-03-18", "2021-03-20"]
-    assert "previous dated event 2021-03-18" in (events[1].date_reason or "")
+    assert "date mentioned before 2021-03-18" in (events[1].date_reason or "")
 
 
 def test_time_previous_sentence_clue_in_same_paragraph(analyse: Any) -> None:
@@ -91,12 +91,67 @@ def test_time_previous_sentence_clue_in_same_paragraph(analyse: Any) -> None:
     assert ev.date == "2021-03-18" and "previous sentence" in (ev.date_reason or "")
 
 
-def test_time_previous_paragraph_is_not_a_clue(analyse: Any) -> None:
-    text = "On Thursday, the delegations arrived in Anchorage.\nBlinken criticized China's actions."
-    a = analyse(text, "2021-03-19")
-    a.events = [_event(a, "criticized")]
+# (text, publication, trigger, expected date, words in the reason): the story's running date.
+STORY_DATE_CASES = [
+    # a lede's day carries over later paragraphs that give no date of their own
+    ("Kenya's president opened a regional summit in Nairobi on Tuesday.\n"
+     "Delegates from Ethiopia accused Eritrea of sending troops across the border.",
+     "2024-02-07", "accused", "2024-02-06", "story's date"),
+    # a date inside a relative clause describes a noun: it does not move the story's date
+    ("Japan's prime minister met his Australian counterpart on Monday.\n"
+     "The leaders praised a defence pact that had been signed on 12 March.\n"
+     "Australia urged China to respect freedom of navigation.",
+     "2024-04-10", "urged", "2024-04-08", "'on Monday'"),
+    # a date in a clause reported below the trigger dates that clause, not the complaint
+    ("Pakistan summoned the Afghan envoy on Wednesday.\n"
+     "Its foreign ministry complained that air strikes carried out two days earlier had killed civilians.",
+     "2024-03-21", "complained", "2024-03-20", "'on Wednesday'"),
+    ("Pakistan summoned the Afghan envoy on Wednesday.\n"
+     "Its foreign ministry complained that air strikes carried out two days earlier had killed civilians.",
+     "2024-03-21", "carried out", "2024-03-18", "'two days earlier' to the date mentioned before 2024-03-20"),
+    # "the same day" counts from the last day written, even one in a relative clause
+    ("The first round of measures, which was announced on Monday, targeted three banks. "
+     "The same day, Canada recalled its ambassador from Moscow.",
+     "2022-02-24", "recalled", "2022-02-21", "'The same day'"),
+    # a planned event in a future clause is no running date for what follows
+    ("Envoys from Serbia and Kosovo met in Brussels on Monday.\n"
+     "They are scheduled to meet again on Thursday.\n"
+     "Serbia accused Kosovo of blocking the deal.",
+     "2023-03-15", "accused", "2023-03-13", "'on Monday'"),
+    # an agreement to meet later is dated by the story, not by the planned meeting
+    ("Seoul and Tokyo said on Friday that they agreed to hold security talks next month.",
+     "2023-05-13", "agreed", "2023-05-12", "'on Friday'"),
+    # a backward chain inside a reported clause is a flashback: the next sentence keeps the day
+    ("Hungary's foreign minister met EU envoys in Budapest on Tuesday.\n"
+     "He complained that new EU penalties announced a day earlier ignored Hungary's veto. "
+     "He urged Brussels to reconsider the measures.",
+     "2024-06-13", "urged", "2024-06-11", "'on Tuesday'"),
+    # a dateline parsed as the sentence root does not make the lede a noun clause
+    ("MANILA \u2014 What began as a routine resupply mission turned into a tense standoff on Saturday, "
+     "as Chinese coast guard ships blocked two Philippine boats.\n"
+     "The Philippines accused China of dangerous manoeuvres.",
+     "2024-03-25", "accused", "2024-03-23", "'on Saturday'"),
+    # "N days after the <event>" counts from the story's first date, not the end of a chain
+    ("Brazil said on May 6 it had reached a trade deal with Argentina. "
+     "Argentina confirmed the deal the following day. "
+     "The two presidents met three days after the announcement in Brasilia.",
+     "2024-05-12", "met", "2024-05-09", "story's first date"),
+    ("Brazil said on May 6 it had reached a trade deal with Argentina. "
+     "Argentina confirmed the deal the following day. "
+     "The two presidents met three days later in Brasilia.",
+     "2024-05-12", "met", "2024-05-10", "date mentioned before 2024-05-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "pub", "trigger", "date", "why"), STORY_DATE_CASES)
+def test_time_story_date_carries_over_undated_sentences(
+    analyse: Any, text: str, pub: str, trigger: str, date: str, why: str
+) -> None:
+    a = analyse(text, pub)
+    a.events = [_event(a, trigger)]
     ev = date_events(a)[0][0]
-    assert (ev.date, ev.date_precision) == ("2021-03-19", "reported")
+    assert ev.date == date, ev.date_reason
+    assert why in (ev.date_reason or "")
 
 
 def test_time_dateline_date_when_sentence_has_none(analyse: Any) -> None:

@@ -100,11 +100,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("earlier_this", re.compile(
         r"\b(?P<rel>earlier|later|late|early)\s+(?:this|in the)\s+(?P<unit>week|month|year)\b", re.I)),
     ("this_unit", re.compile(r"\b(?P<rel>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("ago", re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|before|after)\b", re.I)),
+    # "two days after the announcement": a named earlier event (the ref) is the story's peg
+    ("ago", re.compile(
+        r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?P<dir>ago|earlier|later|before|after)\b"
+        r"(?:(?<=before|.after)\s+the\s+(?P<ref>(?!same\b|next\b|following\b|previous\b)[a-z]+)\b)?", re.I)),
     ("next_day", re.compile(
         r"\b(?P<w>the (?:next|following|previous) (?:day|morning|evening|week)|the day (?:before|after)"
         r"|a day (?:later|earlier)|the same day)\b", re.I)),
 ]
+
+
+# Kinds that count from an earlier date in the text ("two days later", "the same day").
+_CHAINED = frozenset({"ago", "next_day"})
+PREVIOUS_DATE = "the date mentioned before"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +194,13 @@ def _number(word: str) -> int:
 
 
 def _resolve(
-    kind: str, m: re.Match[str], *, pub: dt.date | None, prev: dt.date | None, future: bool
+    kind: str,
+    m: re.Match[str],
+    *,
+    pub: dt.date | None,
+    prev: dt.date | None,
+    future: bool,
+    peg: dt.date | None = None,
 ) -> TimeExpr | None:
     g = m.groupdict()
     text = m.group(0).strip()
@@ -296,14 +310,19 @@ def _resolve(
                 return None
             d = pub - delta
             return TimeExpr(s, e, text, d, precision, f"relative {q} to publication {pub_s}", None, "publication")
-        base, base_name = (prev, "previous dated event") if prev else (pub, "publication")
+        if g.get("ref") and peg is not None:
+            # "after the announcement" names an earlier event, not the last date mentioned:
+            # in news that is the story's peg (its first date), not the end of a chain
+            base, base_name = peg, f"the story's first date (the {g['ref'].lower()})"
+        else:
+            base, base_name = (prev, PREVIOUS_DATE) if prev else (pub, "publication")
         if base is None:
             return None
         d = base + delta if way in ("later", "after") else base - delta
         return TimeExpr(s, e, text, d, precision, f"relative {q} to {base_name} {base.isoformat()}", None, "previous")
     if kind == "next_day":
         w = g["w"].lower()
-        base, base_name = (prev, "previous dated event") if prev else (pub, "publication")
+        base, base_name = (prev, PREVIOUS_DATE) if prev else (pub, "publication")
         if base is None:
             return None
         if "same" in w:
@@ -325,9 +344,15 @@ def find_expressions(
     prev: dt.date | None = None,
     future: bool | None = None,
     offset: int = 0,
+    peg: dt.date | None = None,
 ) -> list[TimeExpr]:
     """Resolved, non-overlapping time expressions of ``text`` in text order (offsets shifted by
-    ``offset``). ``future`` None means: decide from the text (a future marker anywhere in it)."""
+    ``offset``). ``future`` None means: decide from the text (a future marker anywhere in it).
+
+    A chained expression ("the same day", "two days later") counts from the last day-level date
+    written before it in ``text``, else from ``prev`` (the last one before the text); one that
+    names its reference ("two days after the announcement") counts from ``peg``, the story's
+    first date."""
     if future is None:
         future = speaks_of_future(text)
     taken: list[tuple[int, int]] = []
@@ -337,8 +362,13 @@ def find_expressions(
             a, b = m.start(), m.end()
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
+            base = prev
+            if kind in _CHAINED:  # relative kinds come last in _PATTERNS: the dates they count from are in
+                before = [t for t in out if t.precision == "day" and t.start < a + offset]
+                if before:
+                    base = max(before, key=lambda t: t.start).date
             try:
-                te = _resolve(kind, m, pub=pub, prev=prev, future=future)
+                te = _resolve(kind, m, pub=pub, prev=base, future=future, peg=peg)
             except (ValueError, KeyError, OverflowError):
                 log.debug("time expression %r not resolvable", m.group(0))
                 te = None

@@ -1,9 +1,13 @@
 """The time stage: a date, a precision and a reason for every event (and a date for quotes).
 
 The clue is looked for in the event's sentence first (a time expression attached to the trigger
-in the dependency parse wins, else the one nearest the trigger), then in the previous sentence of
-the same paragraph, then in the dateline. With no clue the publication date stands, with
-precision "reported"; with no publication date either, the date is None ("no date").
+in the dependency parse wins, else the one nearest the trigger; one inside a clause embedded
+below the trigger dates that clause, not the event). Then comes the story's running date: a
+main-clause date in the previous sentence of the same paragraph, else the last day-level
+main-clause date of any earlier sentence (news tells one day's events after a lede "on
+Thursday"; dates in relative clauses and flashbacks do not move it). Then the dateline. With no
+clue the publication date stands, with precision "reported"; with no publication date either,
+the date is None ("no date").
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +37,20 @@ MAX_HEAD_STEPS = 3
 # deeper ones date what was said ("complained that sanctions announced a day earlier ...").
 QUOTE_MAX_STEPS = 2
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+# Clauses below a trigger whose dates are their own: reported content ("complained that sanctions
+# announced a day earlier ..."), purposes/plans ("agreed to meet next week"), noun modifiers
+# ("a meeting that had been planned for Thursday"). Coordinated verbs (conj) share a date.
+_EMBED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj"})
+# Clauses that describe a noun: their dates never set the story's running date.
+_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos"})
+# Adverbial clauses with these markers tell what came before or after, not the story's day.
+_FLASHBACK_MARKS = frozenset({"after", "before", "since", "until", "because", "although", "though", "once"})
+# Participles and infinitives in a noun clause ("sanctions announced on Monday", "a meeting
+# planned for Thursday"); a finite verb tagged acl is usually a misparse of the main clause.
+_NONFINITE_TAGS = frozenset({"VBN", "VBG", "VB"})
+# A chained date counting backward ("a day earlier") inside an embedded clause is a flashback.
+_BACKWARD_RX = re.compile(r"\b(?:earlier|before|previous|ago)\b", re.I)
+_QUOTED_RX = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 _FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "intend", "prepare", "aim"})
 _FUTURE_WORDS = frozenset({"next", "upcoming", "tomorrow"})
@@ -57,15 +76,116 @@ class _DocTime:
         self.sents = list(self.doc.sents) if self.doc is not None else []
         self._sent_starts = [s.start_char for s in self.sents]
         self._tok_starts = [t.idx for t in self.doc] if self.doc is not None else []
-        self.prev: dt.date | None = None
         dl = find_dateline(self.text)
         self.dateline = (dl.start, dl.end) if dl else None
+        self._quoted = [(m.start(), m.end()) for m in _QUOTED_RX.finditer(self.text)]
+        # per sentence, what was written before it: the last day-level date (chains count from
+        # it), the story's first day-level date (the peg), the running main-clause date
+        self.prev_at: list[dt.date | None] = []
+        self.peg_at: list[dt.date | None] = []
+        self.narrative_at: list[tuple[TimeExpr, int] | None] = []
+        self.main_at: list[TimeExpr | None] = []  # the sentence's own last main-clause date
+        self._scan()
+
+    def _scan(self) -> None:
+        last_day: dt.date | None = None
+        peg: dt.date | None = None
+        narrative: tuple[TimeExpr, int] | None = None
+        for i, sent in enumerate(self.sents):
+            self.prev_at.append(last_day)
+            self.peg_at.append(peg)
+            self.narrative_at.append(narrative)
+            own: TimeExpr | None = None
+            for te in self._exprs(i):
+                if te.precision == "day":
+                    last_day = te.date
+                if not self._sets_story_date(te):
+                    continue
+                own = te
+                if te.precision == "day":
+                    narrative = (te, i)
+                    if peg is None:
+                        peg = te.date
+            self.main_at.append(own)
+
+    def _sets_story_date(self, te: TimeExpr) -> bool:
+        """A past date of a main clause outside quotation marks: it moves the story's running
+        date (not "a meeting planned for Thursday", "after troops crossed on Wednesday", "talks
+        were scheduled to continue on Friday", "'we will meet on Monday'")."""
+        if self.pub is not None and te.date > self.pub:
+            return False
+        if any(a <= te.start < b for a, b in self._quoted):
+            return False
+        tok = self._span_root(te)
+        if tok is None:
+            return False
+        verb = tok
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and self.future_of(verb):
+            return False
+        backward = bool(_BACKWARD_RX.search(te.text))
+        while tok.head.i != tok.i and not self._in_dateline(tok.head):
+            if tok.pos_ in ("VERB", "AUX"):
+                if tok.dep_ == "relcl" or (tok.dep_ in _NOUN_CLAUSE_DEPS and tok.tag_ in _NONFINITE_TAGS):
+                    return False
+                if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FLASHBACK_MARKS for c in tok.children):
+                    return False
+                if backward and tok.dep_ in _EMBED_DEPS:
+                    return False  # "complained that sanctions announced a day earlier ..."
+            tok = tok.head
+        return True
+
+    def _in_dateline(self, tok: Any) -> bool:
+        """A dateline ("ANCHORAGE —") parsed as the sentence root is no clause of the story."""
+        return self.dateline is not None and self.dateline[0] <= tok.idx < self.dateline[1]
+
+    def _span_root(self, te: TimeExpr) -> Any:
+        """The token of the expression whose head lies outside it."""
+        i = bisect.bisect_left(self._tok_starts, te.start)
+        toks = []
+        while i < len(self.doc) and self.doc[i].idx < te.end:
+            toks.append(self.doc[i])
+            i += 1
+        for t in toks:
+            if not (te.start <= t.head.idx < te.end) or t.head.i == t.i:
+                return t
+        return toks[0] if toks else None
+
+    def _embedded_below(self, te: TimeExpr, trigger: Any) -> bool:
+        """Does the expression sit in a clause embedded below the trigger ("complained that
+        sanctions announced a day earlier ...")? Then it dates that clause, not the event. A
+        clause describing a noun trigger itself ("talks held on Monday") still dates it."""
+        tok = self._span_root(te)
+        crossed = False
+        steps = 0
+        while tok is not None and steps < len(self.doc):
+            if tok.i == trigger.i:
+                return crossed
+            if tok.dep_ in _EMBED_DEPS and tok.pos_ in ("VERB", "AUX"):
+                if tok.head.i == trigger.i and trigger.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("acl", "relcl"):
+                    return False
+                crossed = True
+            if tok.head.i == tok.i:
+                return False
+            tok, steps = tok.head, steps + 1
+        return False
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
 
-    def _exprs(self, start: int, end: int, future: bool | None = None) -> list[TimeExpr]:
-        return find_expressions(self.text[start:end], pub=self.pub, prev=self.prev, offset=start, future=future)
+    def _exprs(self, sent_idx: int, future: bool | None = None) -> list[TimeExpr]:
+        """The sentence's time expressions (the dateline's left out: it is its own clue)."""
+        sent = self.sents[sent_idx]
+        prev = self.prev_at[sent_idx] if sent_idx < len(self.prev_at) else None
+        peg = self.peg_at[sent_idx] if sent_idx < len(self.peg_at) else None
+        exprs = find_expressions(
+            self.text[sent.start_char : sent.end_char], pub=self.pub, prev=prev, peg=peg,
+            offset=sent.start_char, future=future,
+        )
+        if self.dateline:
+            exprs = [e for e in exprs if not (self.dateline[0] <= e.start < self.dateline[1])]
+        return exprs
 
     def token_at(self, pos: int) -> Any:
         j = bisect.bisect_right(self._tok_starts, pos) - 1
@@ -118,9 +238,9 @@ class _DocTime:
         if trigger is None and anchor is not None:
             trigger = self.token_at(anchor)
         future = self.future_of(trigger) if trigger is not None else None
-        exprs = self._exprs(sent.start_char, sent.end_char, future)
-        if self.dateline:  # the dateline is its own clue, read last
-            exprs = [e for e in exprs if not (self.dateline[0] <= e.start < self.dateline[1])]
+        exprs = self._exprs(sent_idx, future)
+        if trigger is not None:
+            exprs = [e for e in exprs if not self._embedded_below(e, trigger)]
         if exprs:
             ref = anchor if anchor is not None else sent.start_char
 
@@ -134,21 +254,18 @@ class _DocTime:
             steps = self._attached(best, trigger) if trigger is not None else None
             if steps is not None and steps <= QUOTE_MAX_STEPS:
                 return best, ""
-            if attached_only:
-                return None, ""
-        if attached_only:
-            return None, ""
+            if any(self._attached(e, trigger) is not None for e in exprs if trigger is not None):
+                return None, ""  # the statement carries a date of its own, just not a close one
         if sent_idx > 0:
             prev = self.sents[sent_idx - 1]
             between = self.text[prev.start_char : sent.start_char]
-            if "\n" not in between[len(between.rstrip()) :]:  # same paragraph
-                pexprs = self._exprs(prev.start_char, prev.end_char)
-                if self.dateline:
-                    pexprs = [e for e in pexprs if not (self.dateline[0] <= e.start < self.dateline[1])]
-                if pexprs:
-                    return pexprs[-1], " (in the previous sentence)"
+            if "\n" not in between[len(between.rstrip()) :] and self.main_at[sent_idx - 1] is not None:
+                return self.main_at[sent_idx - 1], " (in the previous sentence)"  # same paragraph
+        story = self.narrative_at[sent_idx]
+        if story is not None:
+            return story[0], " (the story's date, from an earlier sentence)"
         if self.dateline:
-            dexprs = self._exprs(*self.dateline)
+            dexprs = find_expressions(self.text[self.dateline[0] : self.dateline[1]], pub=self.pub, offset=self.dateline[0])
             if dexprs:
                 return dexprs[0], " (in the dateline)"
         return None, ""
@@ -182,8 +299,6 @@ def date_events(analysis: Any) -> tuple[list[Event], list[Quote]]:
             log.exception("dating event %s in %s failed", ev.id, analysis.doc_id)
             d = ctx.fallback()
         events[k] = dataclasses.replace(ev, date=d.date, date_precision=d.precision, date_reason=d.reason)
-        if d.precision == "day" and d.date:  # "two days later" needs a day to count from
-            ctx.prev = dt.date.fromisoformat(d.date)
     quotes = []
     for q in analysis.quotes:
         try:
