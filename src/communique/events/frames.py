@@ -238,6 +238,9 @@ class FrameFinder:
             poss = _kids(t, "poss")
             if poss and poss[0].lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
                 return poss[0]
+            named = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+            if named:
+                return named[0]  # "US sanctions", "Israeli strikes"
         return t
 
     # ------------------------------------------------------------------------------- choosing
@@ -553,8 +556,12 @@ class _Finder(FrameFinder):
         child: Frame | None = None
         if comp is not None:
             self.consumed.add(comp.i)
-            if vf.role == "report" or vf.role == "deny":
-                self.consumed.update(t.i for t in comp.subtree)
+            if vf.role == "deny" or (vf.role == "report" and comp.dep_ != "ccomp"):
+                self.consumed.update(t.i for t in comp.subtree)  # "accused X of attacking": alleged
+            elif vf.role == "report":
+                # "complained that new US sanctions were unfair": the verbs of the complaint are its
+                # content, but an event noun with its own actor there is a presupposed fact
+                self.consumed.update(t.i for t in comp.subtree if t.pos_ in ("VERB", "AUX"))
             elif comp.pos_ in ("VERB", "AUX"):
                 child = self.verb_frame(comp, as_complement=True)
             else:
@@ -566,7 +573,13 @@ class _Finder(FrameFinder):
                 return None  # "denied attacking": CAMEO 016, no PLOVER event
             return self._plain(v, vf, passive, specific=False)
         if vf.role == "report":
-            return self._plain(v, vf, passive, specific=False)
+            f = self._plain(v, vf, passive, specific=False)
+            if not f.targets and comp is not None and comp.dep_ == "ccomp":
+                subj, _ = self.subjects(comp)
+                f.targets = [self._agent_of_event(t) for t in subj]  # "complained that US sanctions ..."
+                if f.targets:
+                    f.steps.append("target: who the complaint is about (subject of its clause)")
+            return f
         if child is not None and self._negated(child.trigger) and vf.role != "refuse":
             return None  # "agreed not to attack" is not an AGREE to attack
         composed = self.compose(vf.role or "", vf, child)
@@ -633,8 +646,8 @@ class _Finder(FrameFinder):
                        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in AGENT_ENTS and c.i < n.i]
         targets: list[Token] = []
         for word in nt.target_preps:
-            targets = _prep_obj(n, word)
-            if targets:
+            targets = _prep_obj(n, word) or [t for a in _kids(n, "acl") for t in _prep_obj(a, word)]
+            if targets:  # "sanctions on X", "sanctions announced against X"
                 break
         if between and not reciprocal and not targets:
             targets = between
