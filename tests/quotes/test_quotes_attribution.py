@@ -199,6 +199,49 @@ def test_quotes_unattributed_paragraph_continues_previous_speaker(analyse: Any) 
     assert all(q.speaker is not None and q.speaker.name == "Antony Blinken" for q in quotes)
 
 
+# (passage, words of the direct quote, words of the speaker phrase it must be attributed to)
+FOLLOW_ON_CASES = [
+    # an unattributed quote right after an attributed one in the same paragraph continues it
+    ('"We have made real progress on the grain corridor," Hakan Fidan told reporters in Ankara. '
+     '"Both sides now need to show restraint at sea."',
+     "show restraint at sea", "Hakan Fidan"),
+    ('“The border will stay open for aid convoys,” the Egyptian foreign minister said on Sunday. '
+     '“We cannot allow a famine next door.”',
+     "allow a famine next door", "foreign minister"),
+    # a quoted fragment inside a reporting clause is the words of that clause's subject
+    ("Sameh Shoukry told state television that the ceasefire talks had been \"serious and constructive\", "
+     "but warned that gaps remained.",
+     "serious and constructive", "Shoukry"),
+    # a cue verb inside what someone said ('had expected') is not the speaker's verb
+    ('Kenyan President William Ruto said the envoys had expected a long night, "but nobody in the room '
+     'wanted to walk away."',
+     "nobody in the room", "William Ruto"),
+    # a quote whose closing mark was forgotten ends with its paragraph
+    ('The mayor of Kherson said the city had expected heavy shelling, "and the last week proved us right '
+     'once again.\nRescue teams worked through the night.',
+     "proved us right", "mayor"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), FOLLOW_ON_CASES)
+def test_quotes_follow_on_and_fragment_quotes_keep_speaker(analyse: Any, text: str, words: str, speaker: str) -> None:
+    quotes = [q for q in quotes_for(analyse(text)) if q.direct and words in q.text]
+    assert len(quotes) == 1, [q.text for q in quotes_for(analyse(text))]
+    q = quotes[0]
+    assert q.speaker_span is not None and speaker in text[q.speaker_span[0] : q.speaker_span[1]], q.speaker
+    assert "Rescue teams" not in q.text
+
+
+def test_quotes_follow_on_quote_not_given_to_speaker_before_a_new_subject(analyse: Any) -> None:
+    text = (
+        '"We will not accept this ultimatum," Kaja Kallas said. Sergei Lavrov dismissed the remarks. '
+        '"Europe has lost its way entirely."'
+    )
+    quotes = [q for q in quotes_for(analyse(text)) if q.direct and "lost its way" in q.text]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None or "Kallas" not in (quotes[0].speaker.name or quotes[0].speaker.text or "")
+
+
 def test_quotes_fragment_in_reported_speech_keeps_speaker(analyse: Any) -> None:
     text = 'Wang Yi said the talks were "open, constructive and beneficial" but differences remained.'
     quotes = quotes_for(analyse(text))

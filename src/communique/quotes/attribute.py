@@ -41,6 +41,10 @@ MAX_HEAD_GAP_TOKENS = 6
 QUOTED_SHARE_LIMIT = 0.5
 # A direct quote shorter than this share of a reported clause around it is a fragment of it.
 FRAGMENT_SHARE = 0.8
+# Dependency steps from a quoted fragment up to the reporting verb that governs it ('said the
+# talks had been "frank"': fragment -> been -> said is 2-3). Set by reading the parses of the
+# fragment cases in tests/quotes; re-run them on change.
+MAX_GOVERNING_STEPS = 5
 _TITLE_PREPS = frozenset({"of", "for"})
 _END_PUNCT = frozenset({".", "!", "?", ";"})
 _SPEAKER_POS = frozenset({"PROPN", "PRON", "NOUN"})
@@ -192,13 +196,20 @@ class _Extractor:
                 joined = True
         content = content.rstrip(", ").strip()
         if found is None:
+            found = self._governing_cue(q)
+        if found is None:
             starts_para = not self.text[self.para_of(q.open)[0] : q.open].strip()
+            same_para = (
+                prev_para == self.para_of(q.open)
+                and before is not None
+                and before.end <= prev.span[1]  # type: ignore[union-attr]
+                and not self._new_subject(prev, q.open)  # type: ignore[arg-type]
+            ) if prev is not None else False
             if (
                 prev is not None
                 and prev.direct
-                and starts_para
                 and prev_para is not None
-                and self._adjacent(prev_para, self.para_of(q.open))
+                and ((starts_para and self._adjacent(prev_para, self.para_of(q.open))) or same_para)
             ):
                 return (
                     Attribution(span, content, prev.speaker, prev.speaker_span, True, None),
@@ -216,6 +227,50 @@ class _Extractor:
         if cue_tok is not None:
             self.cue_owner.setdefault(cue_tok.i, len(self.out))
         return att, joined
+
+    def _outer_cue(self, cue: Any) -> Any:
+        """The reporting verb whose complement holds ``cue`` ('Sullivan said the side had
+        expected talks, "..."': 'expected' is part of what Sullivan said, so 'said' speaks)."""
+        tok = cue
+        while tok.dep_ == "ccomp" and tok.head.i != tok.i and _is_cue(tok.head, self.lex) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children
+        ):
+            tok = tok.head
+        return tok
+
+    def _new_subject(self, prev: Attribution, pos: int) -> bool:
+        """Does someone other than the previous speaker become a subject between that quote
+        and ``pos`` ('"A," Xi said. Blinken disagreed. "B."')?"""
+        sp = prev.speaker_span or (-1, -1)
+        for t in self.tok.tokens(prev.span[1], pos):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("PROPN", "PRON", "NOUN") and not sp[0] <= t.idx < sp[1]:
+                return True
+        return False
+
+    def _governing_cue(self, q: QuoteSpan) -> tuple[tuple[int, int], str, Any, bool, int] | None:
+        """A quoted fragment inside a reporting clause belongs to that clause's subject
+        ('X told state media that the talks had been "frank and useful", but ...'): walk up
+        from the quoted words to the reporting verbs with a subject before the quote; the
+        outermost one is the speaker's (in 'X said the side had expected talks, "and ..."' the
+        inner 'expected' is part of what X said)."""
+        toks = [t for t in self.tok.tokens(q.start, q.end) if not t.is_space]
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        tops = [t for t in toks if t.head.i not in inside and t.head.i != t.i]
+        if not tops:
+            return None  # the quote is a whole sentence: nothing above it
+        tok, steps = tops[0].head, 0
+        best = None
+        while steps < MAX_GOVERNING_STEPS:
+            if _is_cue(tok, self.lex) and tok.idx < q.open:
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.i not in inside and subj.lower_ not in ("it", "that", "this", "which", "who"):
+                    best = (_phrase_bounds(subj), tok.lemma_.lower(), tok, False, q.close + 1)
+            if tok.head.i == tok.i:
+                break
+            tok, steps = tok.head, steps + 1
+        return best
 
     def _adjacent(self, p1: tuple[int, int], p2: tuple[int, int]) -> bool:
         if p1 == p2:
@@ -302,6 +357,7 @@ class _Extractor:
             if len(toks) - 1 - k > MAX_HEAD_GAP_TOKENS and not announced:
                 break
             if _is_cue(t, self.lex):
+                t = self._outer_cue(t)
                 subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is None:
                     cands = [u for u in toks[:k] if u.pos_ in _SPEAKER_POS]

@@ -28,6 +28,11 @@ QUOTE_CHARS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'"
 # Characters after which a straight mark opens a quote rather than closing one.
 _OPENERS_BEFORE = " \t\n([{\u2014\u2013-/:" + DOUBLE_OPEN + SINGLE_OPEN
 _PARA_RX = re.compile(r"[^\n]+")
+# An opened double quote that its paragraph never closes (and the next paragraph does not
+# reopen) still counts as a quote up to the paragraph end when it holds this many words: a
+# forgotten closing mark, not a stray one. Shorter runs ('read "unfinished') are dropped. Set by
+# reading the unbalanced-mark cases in tests/quotes; re-run them on change.
+MIN_UNCLOSED_WORDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,12 @@ def _pair(
             nxt = per_para[pi + 1][0] if pi + 1 < len(per_para) and per_para[pi + 1] else None
             if double and pi + 1 < len(paras) and _opens_paragraph(text, paras[pi + 1], nxt):
                 pieces.append((start, para[1]))  # runs on into the next paragraph
+            elif double and len(text[start : para[1]].split()) >= MIN_UNCLOSED_WORDS:
+                # a statement whose closing mark was forgotten ends with its paragraph
+                log.debug("quote opened at %d has no closing mark; closed at its paragraph end", open_at)
+                pieces.append((start, para[1]))
+                spans.append(QuoteSpan(open_at, para[1], tuple(pieces), double))
+                open_at, pieces = None, []
             else:
                 log.debug("quote opened at %d has no closing mark in its paragraph; dropped", open_at)
                 open_at, pieces = None, []
