@@ -113,6 +113,17 @@ LINGUISTIC = [
     # raising concerns is criticism; a complaint's target is who its clause is about
     ("Japan raised serious concerns with China about the detention of its citizens.", ("ACCUSE", "JPN", None)),
     ("Beijing complained that Australian warships had entered its waters.", ("ACCUSE", "CHN", "AUS")),
+    # measure nouns, object control, named visitors, invasions, agreements reached
+    ("Top US and Chinese officials wrapped up two days of talks in Anchorage.", ("CONSULT", "USA", None)),
+    ("Washington announced a new round of sanctions against Russia.", ("SANCTION", "USA", "RUS")),
+    ("The balloon incident prompted Blinken to postpone a planned trip to Beijing.", ("REJECT", "USA", "CHN")),
+    ("Xi Jinping received Antony Blinken in Beijing.", ("CONSULT", "USA", "CHN")),
+    ("Russian troops crossed into Ukraine from three directions.", ("ASSAULT", "RUS", "UKR")),
+    ("India said it had reached an agreement with China on border patrols.", ("AGREE", "IND", "CHN")),
+    ("EU leaders agreed on a package of sanctions against Russian banks.", ("SANCTION", "EUR", "RUS")),
+    ("Russia agreed not to attack the Ukrainian ports.", ("AGREE", "RUS", None)),
+    ("China said it would never accept foreign interference in Xinjiang.", ("REJECT", "CHN", None)),
+    ("Biden told Netanyahu by phone that Washington would not join a counterattack.", ("CONSULT", "USA", "ISR")),
     # several events in one sentence
     ("Israel accused Hamas of breaking the truce and launched air strikes on Gaza.", ("ACCUSE", "ISR", None)),
     ("Israel accused Hamas of breaking the truce and launched air strikes on Gaza.", ("ASSAULT", "ISR", None)),

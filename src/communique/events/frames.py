@@ -41,6 +41,7 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 HOST_CODE, VISIT_CODE = "043", "042"
+ACTOR_OBJECT = frozenset({"@actor"})  # lexicon objects marker: a named person/organisation/country
 # Particles that change a verb's meaning: a frame without the particle does not apply.
 MEANING_PARTICLES = frozenset({"up", "off", "down", "out", "away", "over", "back", "in"})
 # Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
@@ -145,6 +146,24 @@ def _headline_subject(v: Token) -> Token | None:
     return None
 
 
+# "will never accept / recognise / tolerate X" states a rejection, not a missing acceptance
+REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
+# Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
+                           "flurry", "volley", "string", "number", "couple", "lot", "raft", "batch", "slew",
+                           "tranche", "new round", "minute", "year", "session"})
+
+
+def _through_measure(o: Token, lex: Lexicon) -> Token:
+    """"two days of talks", "a new round of sanctions": the event noun behind a measure noun."""
+    if o.lemma_.lower() in MEASURE_NOUNS:
+        for p in _prep_obj(o, "of"):
+            if lex.noun(p.lemma_) is not None:
+                return p
+    return o
+
+
 def _is_passive(v: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children)
 
@@ -183,9 +202,8 @@ class FrameFinder:
             head = v.head
             if v.dep_ == "xcomp":
                 objs = _kids(head, "dobj")
-                frames = self.lex.verb_frames(head.lemma_)
-                if objs and any(f.role == "request" for f in frames):
-                    return _conj(objs[0]), False  # "urged Iran to ...": Iran acts
+                if objs and head.lemma_.lower() not in SUBJECT_CONTROL:
+                    return _conj(objs[0]), False  # "urged Iran to ...", "prompted Blinken to ...": the object acts
             if v.dep_ in ("advcl", "ccomp") and v.tag_ not in ("VBG", "VBN", "VB"):
                 return [], False
             return self.subjects(head, depth + 1)
@@ -250,7 +268,8 @@ class FrameFinder:
             return None, 0
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
-        obj_lemmas = {o.lemma_.lower() for o in self.objects(v)}
+        obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
+        named_obj = any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in self.objects(v))
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
                        if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in MARKED_ADJ)}
         obj_lemmas |= {normalize_lemma(x) for x in obj_lemmas}
@@ -280,7 +299,7 @@ class FrameFinder:
                 continue  # "giving up a bid" is not giving; "took over the town" needs its own frame
             if f.objects:
                 pobjs = prep_objs.get(f.particle.split()[-1], set()) if f.particle else set()
-                if not (obj_lemmas | pobjs) & f.objects:
+                if not (obj_lemmas | pobjs | (ACTOR_OBJECT if named_obj else set())) & f.objects:
                     continue
                 score += 4
             if f.subjects:
@@ -304,6 +323,7 @@ class FrameFinder:
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
                 return c
         for o in _kids(v, "dobj"):
+            o = _through_measure(o, self.lex)
             if self.lex.noun(o.lemma_) is not None:
                 return o
         for c in v.children:
@@ -311,8 +331,10 @@ class FrameFinder:
                 for p in c.children:
                     if p.dep_ == "pcomp" and p.pos_ in ("VERB", "AUX"):
                         return p
-                    if p.dep_ == "pobj" and self.lex.noun(p.lemma_) is not None:
-                        return p
+                    if p.dep_ == "pobj":
+                        p = _through_measure(p, self.lex)
+                        if self.lex.noun(p.lemma_) is not None:
+                            return p
         return None
 
     # ---------------------------------------------------------------------------------- modes
@@ -511,6 +533,7 @@ class _Finder(FrameFinder):
         light_noun = None
         if self.lex.is_light(v.lemma_):
             for o in objs:
+                o = _through_measure(o, self.lex)
                 nt = noun_trigger(self.lex, o)
                 if nt is not None:
                     light_noun = (o, nt)
@@ -581,7 +604,16 @@ class _Finder(FrameFinder):
                     f.steps.append("target: who the complaint is about (subject of its clause)")
             return f
         if child is not None and self._negated(child.trigger) and vf.role != "refuse":
-            return None  # "agreed not to attack" is not an AGREE to attack
+            if vf.role == "agree" and child.type in MATERIAL_CONFLICT | {"THREATEN", "ACCUSE", "REJECT"}:
+                child = None  # "agreed not to attack the ports": a promise of restraint, AGREE
+            else:
+                return None  # "agreed not to meet" is not an AGREE to meet
+        if (vf.role == "agree" and child is not None and comp is not None and comp.pos_ == "NOUN"
+                and child.type in MATERIAL_CONFLICT):
+            child.steps.append(f"'{v.lemma_}' on {child.type.lower()} decides it: coded as {child.type}")
+            child.trigger, child.pattern = comp, f"{vf.name}+decide({child.pattern})"
+            child.sources = []
+            return child  # "EU leaders agreed on a package of sanctions": the sanctions
         composed = self.compose(vf.role or "", vf, child)
         if composed is None:
             return None
@@ -701,9 +733,13 @@ class _Finder(FrameFinder):
         clause = _clause_verb(f.trigger)
         status, speech, future, obligation = self._clause_status(clause)
         if self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated:
-            f.negated = True
-            f.status = "negated"
-            f.steps.append("negated: dropped (PLOVER codes no negated events)")
+            if f.trigger.lemma_.lower() in REFUSING_WHEN_NEGATED and f.type in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE"):
+                f.steps.append(f"'not/never {f.trigger.lemma_}' is a rejection (CAMEO 12)")
+                f.type, f.mode, f.cameo = "REJECT", None, "120"
+            else:
+                f.negated = True
+                f.status = "negated"
+                f.steps.append("negated: dropped (PLOVER codes no negated events)")
         if clause.dep_ == "xcomp" and normalize_lemma(clause.head.lemma_) in NEGATING_VERBS and not f.negated:
             f.negated, f.status = True, "negated"  # "failed to reach an agreement"
             f.steps.append(f"'{clause.head.text}' negates its complement")
@@ -718,10 +754,11 @@ class _Finder(FrameFinder):
             else:
                 f.status = "hypothetical"
                 f.steps.append("hypothetical (if/would/could): not coded as a fact")
-        if f.status == "fact" and future:
+        standalone_noun = f.pattern.startswith("noun:")  # "Beijing's support for Russia" exists now
+        if f.status == "fact" and future and not standalone_noun:
             g = future_of(f)
             f.type, f.mode, f.cameo, f.steps = g.type, g.mode, g.cameo, g.steps
-        if speech is not None and obligation and f.status == "fact" and f.type != "REQUEST":
+        if speech is not None and obligation and f.status == "fact" and f.type != "REQUEST" and not f.pattern.startswith("noun:"):
             rep, _ = self.subjects(speech)
             if rep:
                 composed = self.compose("request", _REQUEST_FRAME, f)
