@@ -43,6 +43,10 @@ from communique.records import DocResult, Document, Episode, Event, Mention, Quo
 
 log = logging.getLogger(__name__)
 
+IN_SAMPLE_NOTE = (
+    "in-sample: the stages were developed while reading these articles, so these scores are a "
+    "regression gate, not an accuracy estimate (use the benchmark suites for held-out numbers)"
+)
 # Error codes of this suite.
 NO_EXAMPLES = "C720"  # the examples folder (corpus/ + gold/) is missing
 BAD_GOLD = "C721"  # a gold line that is not a JSON object
@@ -883,7 +887,7 @@ def score(
         "n": len(gold),
         "n_matched_docs": sum(d.result is not None for d in docs.values()),
     }
-    notes: list[str] = list(failures)
+    notes: list[str] = [IN_SAMPLE_NOTE, *failures]
     tables: dict[str, list[list[Any]]] = {}
     misses: dict[str, list[str]] = {}
     for gid, d in docs.items():
