@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -50,7 +51,22 @@ CASES = [
     ("Georgia and Russia held talks in Tbilisi.", "held", "Tbilisi", "GEO", "city", "Tbilisi"),
     ("Diplomats were barred from travelling in Xinjiang last year.", "barred", "Xinjiang", "CHN", "region", "Xinjiang"),
     ("Russia annexed Crimea after troops landed in Crimea.", "landed", "Crimea", "UKR", "region", "Crimea"),
+    # the place attached to the trigger beats one of another clause in the sentence
+    ("The foreign ministers held talks in Jakarta on Friday, eight months after they last met in Tokyo.",
+     "met", "Tokyo", "JPN", "city", "Tokyo"),
+    ("The foreign ministers held talks in Jakarta on Friday, eight months after they last met in Tokyo.",
+     "held", "Jakarta", "IDN", "city", "Jakarta"),
+    ("Xi Jinping met the Kenyan president in Nairobi on Monday, a year after hosting him at the "
+     "Great Hall of the People.", "met", "Nairobi", "KEN", "city", "Nairobi"),
+    # ... unless the other place is a sharper answer inside the attached country
+    ("Blinken began a visit to Vietnam on Monday, landing in Hanoi after an overnight flight.",
+     "visit", "Hanoi", "VNM", "city", "Hanoi"),
+    # an island news means by the name, not a small namesake town elsewhere
+    ("The two leaders met on the sidelines of the summit in Bali.", "met", "Bali", "IDN", "region", "Bali"),
     # traps
+    # a place inside what the event is about is a topic, not where it happened
+    ("Canada voiced concern about the treatment of protesters in Tehran.", "concern", None, None, None, None),
+    ("The European Union imposed sanctions over the crackdown in Minsk.", "imposed", None, None, None, None),
     ("Xinjiang cotton was banned by the new law.", "banned", None, None, None, None),
     ("Beijing said the sanctions were unjustified.", "said", None, None, None, None),
     ("Jordan said he would not meet the delegation.", "said", None, None, None, None),
@@ -170,3 +186,19 @@ def test_places_bad_sites_file_is_refused_with_its_line(tmp_path: Any) -> None:
     with pytest.raises(KnowledgeError) as err:
         load_gazetteer(str(sites), None)
     assert err.value.code == "C352" and err.value.line == 1
+
+
+# (text, trigger, expected place name, country): an attack is where its object is
+ATTACK_CASES = [
+    ("Russian drones struck the port city of Odesa overnight, officials in Kyiv said.", "struck", "Odesa", "UKR"),
+    ("Artillery units kept shelling the frontline town of Bakhmut, the regional governor said in Kramatorsk.",
+     "shelling", "Bakhmut", "UKR"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "name", "country"), ATTACK_CASES)
+def test_places_attack_located_at_its_object(analyse: Any, text: str, trigger: str, name: str, country: str) -> None:
+    a = analyse(text)
+    a.events = [dataclasses.replace(_event(a, trigger), type="ASSAULT")]
+    loc = locate_events(a)[0].location
+    assert loc is not None and (loc.name, loc.country) == (name, country), loc

@@ -4,6 +4,11 @@ The location comes from the event's sentence, then its paragraph, then the datel
 marked as places count: after a preposition of place ("in Anchorage", "at the Great Hall of the
 People in Beijing"), a known site or venue, or the dateline. A capital used as an actor ("Beijing
 said") is not a location, and a name spaCy reads as a person ("Jordan said") never is.
+
+In a sentence, a place attached to the trigger in the parse ("met ... in Bali") beats one that
+belongs to another clause; a place inside what the event is about ("concerns about China's
+actions in Xinjiang") is a topic, not where it happened; an attack's place can be its object
+("shelling the besieged port of Mariupol").
 """
 
 from __future__ import annotations
@@ -31,6 +36,16 @@ PLACE_RX = re.compile(r"\b(?:" + _PREP + r"|(?P<travel>" + _TRAVEL_TO + r"))\s+"
 _LEVEL_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 # Entity labels that can be read as a place; PERSON/ORG/NORP never are ("Jordan said").
 _NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW"})
+# Prepositions that introduce what an event is about, not where it is ("concerns about ...").
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning", "against", "toward", "towards"})
+# Dependency steps from a place name up to the trigger that still count as "attached" (met -> in
+# -> Bali: 2; received -> at -> Hall -> of -> People: 2-4). Set by reading the parses of the
+# cases in tests/places; re-run them on change.
+MAX_PLACE_STEPS = 4
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"})
+# Event types whose object can be the place itself ("shelled Kharkiv", "bombed the port of Odesa").
+_PLACE_OBJECT_TYPES = frozenset({"ASSAULT"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +154,84 @@ class _DocPlaces:
         b = self.text.find("\n", pos)
         return a, (len(self.text) if b < 0 else b)
 
+    def _root(self, start: int, end: int) -> Any:
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _is_topic(self, hit: PlaceHit) -> bool:
+        """Is the place inside what something is about ("concerns about actions in Xinjiang",
+        "sanctions over the crackdown in Hong Kong")?"""
+        tok = self._root(hit.start, hit.end)
+        steps = 0
+        while tok is not None and tok.head.i != tok.i and steps < len(self.doc):
+            if tok.dep_ == "prep" and tok.lower_ in _TOPIC_PREPS:
+                return True
+            tok, steps = tok.head, steps + 1
+        return False
+
+    def _steps_to(self, hit: PlaceHit, trigger: Any) -> int | None:
+        """Dependency steps from the place up to the trigger, or None across a clause boundary."""
+        tok = self._root(hit.start, hit.end)
+        steps = 0
+        while tok is not None and steps <= MAX_PLACE_STEPS:
+            if tok.i == trigger.i:
+                return steps
+            if tok.head.i == tok.i or (tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX")):
+                return None
+            tok, steps = tok.head, steps + 1
+        return None
+
+    def _object_place(self, ev: Event, trigger: Any) -> PlaceHit | None:
+        """The place an attack is aimed at, named as its object ("shelling the port of Mariupol")."""
+        if ev.type not in _PLACE_OBJECT_TYPES or trigger is None:
+            return None
+        for child in trigger.children:
+            if child.dep_ not in _OBJECT_DEPS:
+                continue
+            for t in child.subtree:
+                # a proper-name run, whatever spaCy's small model labels it ("Mariupol" as ORG)
+                if t.pos_ != "PROPN" or (t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN"):
+                    continue
+                if t.ent_type_ in ("PERSON", "NORP"):
+                    continue
+                end = t.i
+                while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN":
+                    end += 1
+                name = self.doc[t.i : end + 1]
+                place = self.gaz.resolve(name.text, context=self.context)
+                if place is not None:
+                    return PlaceHit(name.start_char, name.end_char, name.text, place)
+        return None
+
+    def _pick(self, found: list[PlaceHit], anchor: int, trigger: Any) -> PlaceHit:
+        if trigger is not None:
+            steps = {id(h): self._steps_to(h, trigger) for h in found}
+            attached = [h for h in found if steps[id(h)] is not None]
+            if attached:
+                best = _best(attached, anchor)
+                # "a visit to China, landing in Shanghai": a more specific place inside the
+                # attached one is the same answer, only sharper
+                inside = [
+                    h for h in found
+                    if h.place.country == best.place.country
+                    and _LEVEL_RANK.get(h.place.level, 9) < _LEVEL_RANK.get(best.place.level, 9)
+                ]
+                return _best(inside, anchor) if inside else best
+        return _best(found, anchor)
+
     def locate(self, ev: Event) -> tuple[PlaceHit | None, str]:
         anchor = ev.trigger_span[0] if ev.trigger_span else ev.span[0]
-        found = self.hits(ev.span[0], ev.span[1])
+        trigger = self._root(*ev.trigger_span) if ev.trigger_span else None
+        aimed = self._object_place(ev, trigger)
+        if aimed is not None:
+            return aimed, "object"
+        found = [h for h in self.hits(ev.span[0], ev.span[1]) if not self._is_topic(h)]
         if found:
-            return _best(found, anchor), "sentence"
+            return self._pick(found, anchor, trigger), "sentence"
         pa, pb = self.paragraph(ev.span[0])
-        found = self.hits(pa, pb)
+        found = [h for h in self.hits(pa, pb) if not self._is_topic(h)]
         if found:
             return _best(found, anchor), "paragraph"
         if self.dateline is not None:

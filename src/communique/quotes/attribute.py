@@ -199,12 +199,14 @@ class _Extractor:
             found = self._governing_cue(q)
         if found is None:
             starts_para = not self.text[self.para_of(q.open)[0] : q.open].strip()
+            # right after the previous attributed quote, in its paragraph, with no new subject
             same_para = (
-                prev_para == self.para_of(q.open)
+                prev is not None
+                and prev_para == self.para_of(q.open)
                 and before is not None
-                and before.end <= prev.span[1]  # type: ignore[union-attr]
-                and not self._new_subject(prev, q.open)  # type: ignore[arg-type]
-            ) if prev is not None else False
+                and before.end <= prev.span[1]
+                and not self._new_subject(prev, q.open)
+            )
             if (
                 prev is not None
                 and prev.direct

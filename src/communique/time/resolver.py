@@ -310,16 +310,17 @@ def _resolve(
                 return None
             d = pub - delta
             return TimeExpr(s, e, text, d, precision, f"relative {q} to publication {pub_s}", None, "publication")
+        origin: dt.date | None
         if g.get("ref") and peg is not None:
             # "after the announcement" names an earlier event, not the last date mentioned:
             # in news that is the story's peg (its first date), not the end of a chain
-            base, base_name = peg, f"the story's first date (the {g['ref'].lower()})"
+            origin, origin_name = peg, f"the story's first date (the {g['ref'].lower()})"
         else:
-            base, base_name = (prev, PREVIOUS_DATE) if prev else (pub, "publication")
-        if base is None:
+            origin, origin_name = (prev, PREVIOUS_DATE) if prev else (pub, "publication")
+        if origin is None:
             return None
-        d = base + delta if way in ("later", "after") else base - delta
-        return TimeExpr(s, e, text, d, precision, f"relative {q} to {base_name} {base.isoformat()}", None, "previous")
+        d = origin + delta if way in ("later", "after") else origin - delta
+        return TimeExpr(s, e, text, d, precision, f"relative {q} to {origin_name} {origin.isoformat()}", None, "previous")
     if kind == "next_day":
         w = g["w"].lower()
         base, base_name = (prev, PREVIOUS_DATE) if prev else (pub, "publication")

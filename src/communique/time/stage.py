@@ -91,7 +91,7 @@ class _DocTime:
         last_day: dt.date | None = None
         peg: dt.date | None = None
         narrative: tuple[TimeExpr, int] | None = None
-        for i, sent in enumerate(self.sents):
+        for i in range(len(self.sents)):
             self.prev_at.append(last_day)
             self.peg_at.append(peg)
             self.narrative_at.append(narrative)
