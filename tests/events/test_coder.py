@@ -110,6 +110,7 @@ LINGUISTIC = [
     ("Russia said it would withdraw its troops from Syria.", ("CONCEDE", "RUS", "SYR")),
     ("Russia said it would retaliate if NATO expanded further east.", ("THREATEN", "RUS", None)),
     ("Britain said Iran must release the detained sailors.", ("REQUEST", "GBR", "IRN")),
+    ("The European Commission said Hungary must respect the rule of law.", ("REQUEST", "EUR", "HUN")),
     # raising concerns is criticism; a complaint's target is who its clause is about
     ("Japan raised serious concerns with China about the detention of its citizens.", ("ACCUSE", "JPN", None)),
     ("Beijing complained that Australian warships had entered its waters.", ("ACCUSE", "CHN", "AUS")),

@@ -706,6 +706,7 @@ class _Finder(FrameFinder):
             if f is None:
                 continue
             frames.append(f)
+        frames.extend(self._bare_demands(frames))
         arg_tokens: set[int] = set()
         for f in frames:
             for t in [*f.sources, *f.targets]:
@@ -727,6 +728,26 @@ class _Finder(FrameFinder):
         out = []
         for f in frames:
             out.append(self._finish(f, question))
+        return out
+
+    def _bare_demands(self, frames: list[Frame]) -> list[Frame]:
+        """"The minister said Iran must stop enrichment": a demand by the speaker on the clause's
+        subject even when the demanded act is not in the lexicon (CAMEO 10)."""
+        out = []
+        triggers = {f.trigger.i for f in frames}
+        for v in self.sent:
+            if v.dep_ != "ccomp" or v.i in triggers or v.i in self.consumed or not self.lex.is_speech(v.head.lemma_):
+                continue
+            if not {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")} & OBLIGATION_AUX:
+                continue
+            subj, _ = self.subjects(v)
+            speaker, _ = self.subjects(v.head)
+            if not subj or not speaker or subj[0].lower_ in ("we", "i", "it", "they", "he", "she", "there"):
+                continue
+            f = Frame(trigger=v, type="REQUEST", cameo="100", mode="change", pattern="obligation(speech+must)",
+                      sources=speaker, targets=subj, confidence=BASE_CONFIDENCE - WEAK_PENALTY)
+            f.steps.append(f"'{v.head.text}' + must/should '{v.text}': a demand on {subj[0].text}")
+            out.append(f)
         return out
 
     def _finish(self, f: Frame, question: bool) -> Frame:
@@ -769,7 +790,7 @@ class _Finder(FrameFinder):
                 f.pattern = f"obligation({f.pattern})"
                 f.reciprocal = False
                 return f
-        if speech is not None:
+        if speech is not None and not f.pattern.startswith("obligation"):
             rep, _ = self.subjects(speech)
             f.reported_by = rep[0] if rep else None
             f.confidence -= REPORTED_PENALTY
