@@ -18,11 +18,11 @@ from communique.records import EVENT_TYPES, SourceDocument
 
 @pytest.mark.parametrize(("body", "code"), [
     ('[[verb]]\nlemmas = ["snub"]\ntype = "SNUB"\ncameo = "120"\n', "C302"),
-    ('[[verb]]\nlemmas = ["snub"]\ntype = "REJECT"\nmode = "visit"\ncameo = "120"\n', "C313"),
-    ('[[verb]]\nlemmas = ["snub"]\ntype = "REJECT"\ncameo = "999"\n', "C314"),
-    ('[[verb]]\nlemmas = ["snub"]\ntype = "REJECT"\ncameo = "120"\ntarget = ["beside"]\n', "C315"),
-    ('[[verb]]\nlemmas = []\ntype = "REJECT"\ncameo = "120"\n', "C312"),
-    ('[[verbs]]\nlemmas = ["snub"]\n', "C312"),
+    ('[[verb]]\nlemmas = ["snub"]\ntype = "REJECT"\nmode = "visit"\ncameo = "120"\n', "C333"),
+    ('[[verb]]\nlemmas = ["snub"]\ntype = "REJECT"\ncameo = "999"\n', "C334"),
+    ('[[verb]]\nlemmas = ["snub"]\ntype = "REJECT"\ncameo = "120"\ntarget = ["beside"]\n', "C335"),
+    ('[[verb]]\nlemmas = []\ntype = "REJECT"\ncameo = "120"\n', "C332"),
+    ('[[verbs]]\nlemmas = ["snub"]\n', "C332"),
     ('[[verb]]\nlemmas = ["snub"\n', "C301"),
 ])
 def test_events_lexicon_refuses_bad_entries(tmp_path: Path, body: str, code: str) -> None:
@@ -36,7 +36,7 @@ def test_events_lexicon_refuses_bad_entries(tmp_path: Path, body: str, code: str
 def test_events_lexicon_missing_user_file_names_it(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as err:
         load_lexicon(files=[str(tmp_path / "nope.toml")])
-    assert err.value.code == "C316" and "nope.toml" in str(err.value)
+    assert err.value.code == "C336" and "nope.toml" in str(err.value)
 
 
 def test_events_user_lexicon_adds_a_verb(tmp_path: Path, nlp: Any) -> None:

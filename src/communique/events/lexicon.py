@@ -3,7 +3,7 @@
 The built-in ``events/data/lexicon.toml`` is always loaded; files named in
 ``[events] lexicon_files`` are loaded first so their frames win over built-in ones for the same
 lemma. Every entry is validated (known PLOVER type, a mode of that type, a CAMEO code in the
-table, a known control role) and refused with file and line [C312-C316].
+table, a known control role) and refused with file and line [C332-C336].
 """
 
 from __future__ import annotations
@@ -116,17 +116,17 @@ def _entry_common(v: Validator, tables: EventTables, what: str) -> tuple[str, st
     type_ = v.str("type", choices=set(tables.types))
     mode = v.str("mode", required=False)
     if mode is not None and not tables.has_mode(type_, mode):
-        raise v.fail(f"{what}: mode {mode!r} is not a mode of {type_}", code="C313")
+        raise v.fail(f"{what}: mode {mode!r} is not a mode of {type_}", code="C333")
     cameo = v.str("cameo")
     if cameo not in tables.cameo:
-        raise v.fail(f"{what}: CAMEO code {cameo!r} is not in cameo.tsv", code="C314")
+        raise v.fail(f"{what}: CAMEO code {cameo!r} is not in cameo.tsv", code="C334")
     return type_, mode, cameo
 
 
 def _lemmas(v: Validator) -> list[str]:
     lemmas = v.list("lemmas", required=True, item=lambda x: isinstance(x, str))
     if not lemmas:
-        raise v.fail("'lemmas' is empty: the entry would never fire", code="C312")
+        raise v.fail("'lemmas' is empty: the entry would never fire", code="C332")
     return [x.strip().lower() for x in lemmas]
 
 
@@ -137,7 +137,7 @@ def _read_file(
     unknown = set(data) - {"verb", "noun", "light", "speech"}
     if unknown:
         raise KnowledgeError(f"unknown top-level tables {sorted(unknown)}; expected verb, noun, light, speech",
-                             code="C312", path=str(path))
+                             code="C332", path=str(path))
     verbs: list[VerbFrame] = []
     nouns: list[NounTrigger] = []
     for no, rec in enumerate(data.get("verb", []), start=1):
@@ -154,7 +154,7 @@ def _read_file(
         for slot in target:
             if slot not in TARGET_SLOTS and not (slot.startswith("prep:") and len(slot) > 5):
                 raise v.fail(f"{what}: unknown target slot {slot!r} (dobj, dative, agent, poss, amod, "
-                             "compound or prep:<word>)", code="C315")
+                             "compound or prep:<word>)", code="C335")
         for lemma in _lemmas(v):
             head, _, particle = lemma.partition(" ")
             verbs.append(VerbFrame(
@@ -189,7 +189,7 @@ def _load(files: tuple[str, ...]) -> Lexicon:
     paths = [Path(f) for f in files] + [data_path("events", "lexicon.toml")]
     for rank, p in enumerate(paths):
         if not p.exists():
-            raise KnowledgeError("lexicon file not found; check [events] lexicon_files", code="C316", path=str(p))
+            raise KnowledgeError("lexicon file not found; check [events] lexicon_files", code="C336", path=str(p))
         vs, ns, li, sp = _read_file(p, tables, rank)
         speech |= sp
         verbs.extend(vs)
@@ -212,11 +212,11 @@ def load_contexts() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
     path = data_path("events", "contexts.toml")
     data = read_toml(path).get("contexts")
     if not isinstance(data, dict):
-        raise KnowledgeError("missing [contexts] table", code="C317", path=str(path))
+        raise KnowledgeError("missing [contexts] table", code="C337", path=str(path))
     out: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
     for name, words in data.items():
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise KnowledgeError(f"context {name!r} needs a non-empty list of words", code="C317", path=str(path))
+            raise KnowledgeError(f"context {name!r} needs a non-empty list of words", code="C337", path=str(path))
         low = [w.strip().lower() for w in words]
         out[name] = (frozenset(w for w in low if " " not in w), tuple(w for w in low if " " in w))
     return out

@@ -77,25 +77,25 @@ def _load_types(path: Path) -> dict[str, TypeInfo]:
     data = read_toml(path)
     types = data.get("types")
     if not isinstance(types, dict):
-        raise KnowledgeError("missing [types.*] tables", code="C310", path=str(path))
+        raise KnowledgeError("missing [types.*] tables", code="C330", path=str(path))
     out: dict[str, TypeInfo] = {}
     for name, rec in types.items():
         if name not in EVENT_TYPES:
-            raise KnowledgeError(f"unknown PLOVER type '{name}'", code="C310", path=str(path))
+            raise KnowledgeError(f"unknown PLOVER type '{name}'", code="C330", path=str(path))
         v = Validator(path, rec)
         quad = v.number("quad")
         if quad not in (1, 2, 3, 4):
-            raise v.fail(f"type {name}: quad must be 1-4, got {quad}", code="C310")
+            raise v.fail(f"type {name}: quad must be 1-4, got {quad}", code="C330")
         modes = frozenset(v.list("modes"))
         ms = rec.get("mode_scores") or {}
         unknown = set(ms) - modes
         if unknown:
-            raise v.fail(f"type {name}: mode_scores for modes not listed: {sorted(unknown)}", code="C310")
+            raise v.fail(f"type {name}: mode_scores for modes not listed: {sorted(unknown)}", code="C330")
         out[name] = TypeInfo(int(quad), float(v.number("score")), bool(rec.get("recipient")), modes,
                              {k: float(x) for k, x in ms.items()})
     missing = set(EVENT_TYPES) - set(out)
     if missing:
-        raise KnowledgeError(f"types missing: {sorted(missing)}", code="C310", path=str(path))
+        raise KnowledgeError(f"types missing: {sorted(missing)}", code="C330", path=str(path))
     return out
 
 
@@ -105,20 +105,20 @@ def _load_cameo(path: Path, types: dict[str, TypeInfo]) -> dict[str, CameoCode]:
         line = row[LINE]
         code = row["code"]
         if not code.isdigit() or not 2 <= len(code) <= 4:
-            raise KnowledgeError(f"bad CAMEO code {code!r}", code="C311", path=str(path), line=line)
+            raise KnowledgeError(f"bad CAMEO code {code!r}", code="C331", path=str(path), line=line)
         plover = None if row["plover"] == "-" else row["plover"]
         mode = None if row["mode"] == "-" else row["mode"]
         if plover is not None and plover not in types:
-            raise KnowledgeError(f"unknown PLOVER type {plover!r}", code="C311", path=str(path), line=line)
+            raise KnowledgeError(f"unknown PLOVER type {plover!r}", code="C331", path=str(path), line=line)
         if plover is not None and mode is not None and mode not in types[plover].modes:
-            raise KnowledgeError(f"mode {mode!r} is not a mode of {plover}", code="C311", path=str(path), line=line)
+            raise KnowledgeError(f"mode {mode!r} is not a mode of {plover}", code="C331", path=str(path), line=line)
         try:
             gold = float(row["goldstein"])
         except ValueError:
             raise KnowledgeError(f"goldstein must be a number, got {row['goldstein']!r}",
-                                 code="C311", path=str(path), line=line) from None
+                                 code="C331", path=str(path), line=line) from None
         if code in out:
-            raise KnowledgeError(f"CAMEO code {code} listed twice", code="C311", path=str(path), line=line)
+            raise KnowledgeError(f"CAMEO code {code} listed twice", code="C331", path=str(path), line=line)
         out[code] = CameoCode(code, row["name"], plover, mode, gold)
     return out
 
