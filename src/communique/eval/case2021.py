@@ -21,7 +21,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     from communique.events.coder import EventCoder
 
     if data is None:
-        raise EvalError("the case2021 suite needs --data (case2021_task2_test.jsonl)", code="C740")
+        raise EvalError("the case2021 suite needs --data (case2021_task2_test.jsonl)", code="C767")
     recs = [r for r in read_records(data, "case2021") if r.get("plover_approx")]
     analyses = analyse_many([r["text"] for r in recs], options)
     coder = EventCoder(options)

@@ -31,7 +31,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     from communique.events.pairs import classify_pair
 
     if data is None:
-        raise EvalError("the gsr suite needs --data (plover_gsr_cameo.jsonl)", code="C720")
+        raise EvalError("the gsr suite needs --data (plover_gsr_cameo.jsonl)", code="C763")
     recs = read_records(data, "gsr")
     texts = [r["text"] for r in recs]
     analyses = analyse_many(texts, options)

@@ -35,7 +35,7 @@ def find_dicts(data: Path, dicts: Path | None) -> list[Path]:
     folder = dicts or data.parent / DICTS_DIR
     files = sorted(p for p in folder.glob("*.txt") if "actors" in p.name.lower() or "agents" in p.name.lower())
     if not files:
-        raise EvalError(f"no PETRARCH actor/agent dictionaries in {folder}; pass --dicts DIR", code="C731",
+        raise EvalError(f"no PETRARCH actor/agent dictionaries in {folder}; pass --dicts DIR", code="C765",
                         path=str(folder))
     return files
 
@@ -61,7 +61,7 @@ def run(data: Path | None, options: Options, *, dicts: Path | None = None) -> Ev
     from communique.events.coder import EventCoder
 
     if data is None:
-        raise EvalError("the petrarch suite needs --data (petrarch_validation_ud_2_02.jsonl)", code="C730")
+        raise EvalError("the petrarch suite needs --data (petrarch_validation_ud_2_02.jsonl)", code="C764")
     files = find_dicts(data, dicts)
     opts = options.with_overrides({"actors.petrarch_files": [str(f) for f in files]})
     try:
@@ -70,7 +70,7 @@ def run(data: Path | None, options: Options, *, dicts: Path | None = None) -> Ev
         load_kb(opts)
     except NotImplementedError:
         raise EvalError("the actors PETRARCH dictionary reader (communique.actors.petrarch) is not "
-                        "implemented yet; this suite needs it for the fictional actor codes", code="C732") from None
+                        "implemented yet; this suite needs it for the fictional actor codes", code="C766") from None
     recs = [r for r in read_records(data, "petrarch") if r.get("active") and r.get("category") in EVALUATED_CATEGORIES]
     dates = [f"{r['date'][:4]}-{r['date'][4:6]}-{r['date'][6:8]}" if r.get("date") else None for r in recs]
     analyses = analyse_many([r["text"] for r in recs], opts, dates=dates)

@@ -72,7 +72,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     from communique.events.pairs import classify_pair
 
     if data is None:
-        raise EvalError("the plv suite needs --data (zsp_plv.jsonl)", code="C710")
+        raise EvalError("the plv suite needs --data (zsp_plv.jsonl)", code="C760")
     recs = read_records(data, "plv")
     parsed = [spans_from_markup(r.get("marked_text") or r["text"]) for r in recs]
     texts = sorted({p[0] for p in parsed})

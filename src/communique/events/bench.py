@@ -31,7 +31,7 @@ def read_records(path: Path, suite: str) -> list[dict[str, Any]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise EvalError(f"cannot read {suite} data: {exc}", code="C711", path=str(path)) from exc
+        raise EvalError(f"cannot read {suite} data: {exc}", code="C761", path=str(path)) from exc
     out = []
     for no, line in enumerate(lines, start=1):
         if not line.strip():
@@ -39,7 +39,7 @@ def read_records(path: Path, suite: str) -> list[dict[str, Any]]:
         try:
             out.append(json.loads(line))
         except json.JSONDecodeError as exc:
-            raise EvalError(f"not valid JSON ({exc.msg})", code="C712", path=str(path), line=no) from exc
+            raise EvalError(f"not valid JSON ({exc.msg})", code="C762", path=str(path), line=no) from exc
     return out
 
 
