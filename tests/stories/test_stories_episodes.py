@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from conftest import build_corpus
+from story_corpus import build_corpus
 
 from communique.config import Options
 from communique.records import Document
@@ -155,7 +155,7 @@ def test_stories_empty_input_gives_empty_stories(options) -> None:
 
 def test_stories_same_person_same_pair_same_days_joins_despite_different_words(options) -> None:
     """Two stops of one trip told in different words and places join through the traveller."""
-    from conftest import BLINKEN, CHINA, SHANGHAI, WANG, Corpus, Location
+    from story_corpus import BLINKEN, CHINA, SHANGHAI, WANG, Corpus, Location
 
     c = Corpus()
     c.doc("stop-1", "SHANGHAI — Antony Blinken watched a basketball game with students on Wednesday.",
@@ -170,7 +170,7 @@ def test_stories_same_person_same_pair_same_days_joins_despite_different_words(o
 
 
 def test_stories_stated_date_range_sets_the_episode_end(options) -> None:
-    from conftest import BLINKEN, YANG, Corpus
+    from story_corpus import BLINKEN, YANG, Corpus
 
     c = Corpus()
     c.doc("enc", "The summit was a two-day meeting held on March 18–19, 2021, in Anchorage.", source="Openpedia",
@@ -182,7 +182,7 @@ def test_stories_stated_date_range_sets_the_episode_end(options) -> None:
 
 
 def test_stories_announced_future_meeting_does_not_stretch_the_episode(options) -> None:
-    from conftest import BLINKEN, QIN, Corpus
+    from story_corpus import BLINKEN, QIN, Corpus
 
     c = Corpus()
     c.doc("d", "Blinken met Qin on Sunday. Qin agreed to visit Washington in October.", source="W",
@@ -195,7 +195,7 @@ def test_stories_announced_future_meeting_does_not_stretch_the_episode(options) 
 
 def test_stories_crisis_is_dated_by_all_its_events(options) -> None:
     """No meeting: the launch (18 Dec) and the condemnation (19 Dec) both date the episode."""
-    from conftest import ActorRef, Corpus
+    from story_corpus import ActorRef, Corpus
 
     prk = ActorRef("North Korea", "North Korea", "PRK", "MIL")
     jpn = ActorRef("Tokyo", "Japan", "JPN", "GOV")

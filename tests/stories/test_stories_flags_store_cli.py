@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import RESPUN_TEXT, WIRE_TEXT
+from story_corpus import RESPUN_TEXT, WIRE_TEXT
 
 from communique.cli import main
 from communique.records import DocResult, Document, Flag

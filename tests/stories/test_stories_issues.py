@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BLINKEN, CHINA, US, WANG, YANG, Corpus
+from story_corpus import BLINKEN, CHINA, US, WANG, YANG, Corpus
 
 from communique.errors import KnowledgeError
 from communique.stories import build_stories, load_issues
@@ -147,7 +147,7 @@ def test_stories_missing_issue_file_names_the_config_key(tmp_path: Path) -> None
 def test_stories_country_naming_itself_does_not_raise_its_own_issue() -> None:
     """Pyongyang warning that "North Korea would act" is not North Korea raising north_korea;
     Tokyo protesting to Pyongyang is Japan raising it."""
-    from conftest import ActorRef
+    from story_corpus import ActorRef
 
     prk = ActorRef("North Korea's defence ministry", "North Korea", "PRK", "MIL")
     jpn = ActorRef("Tokyo", "Japan", "JPN", "GOV")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import BLINKEN, CHINA, Corpus
+from story_corpus import BLINKEN, CHINA, Corpus
 
 from communique.errors import ConfigError
 from communique.stories import tone_series
