@@ -19,7 +19,7 @@ on Iran") are coded when they name their own actor.
 
 from __future__ import annotations
 
-__all__ = ["Frame", "FrameFinder", "np_span", "COMMON_SOURCE_DEPS"]
+__all__ = ["Frame", "FrameFinder", "SentenceFrames", "find_frames", "np_span", "noun_trigger", "COMMON_SOURCE_DEPS"]
 
 import re
 from dataclasses import dataclass, field, replace
@@ -808,9 +808,11 @@ class _Finder(FrameFinder):
         return f
 
 
+SentenceFrames = _Finder
+"""The per-sentence finder (``find()`` all frames; ``verb_frame(tok)`` reads one predicate)."""
+
+
 def find_frames(lexicon: Lexicon, sent: Any) -> list[Frame]:
     """All frames in one spaCy sentence span, facts and non-facts (see ``Frame.status``)."""
     return _Finder(lexicon, sent).find()
 
-
-__all__ += ["find_frames"]

@@ -14,7 +14,7 @@ __all__ = ["classify_pair", "DEFAULT_TYPE"]
 from typing import Any
 
 from communique.events.coder import Explained
-from communique.events.frames import Frame, _Finder, noun_trigger, np_span
+from communique.events.frames import Frame, SentenceFrames, noun_trigger, np_span
 from communique.events.lexicon import Lexicon
 
 DEFAULT_TYPE = "CONSULT"
@@ -61,7 +61,7 @@ def classify_pair(
     hs, ht = _head_in(doc, src), _head_in(doc, tgt)
     if hs is not None and ht is not None:
         up_b, lca, down_a = _path(hs, ht)
-        finder = _Finder(lexicon, hs.sent)
+        finder = SentenceFrames(lexicon, hs.sent)
         # verbs from the common ancestor down to the target first: a control verb composes its
         # complement ("threatened to impose sanctions" is THREATEN, not SANCTION)
         for tok in [lca, *reversed(up_b), *down_a]:
@@ -85,7 +85,7 @@ def classify_pair(
     if explained:
         return explained[0].frame.type, f"first frame {explained[0].frame.pattern}"
     if anchor is not None:  # any lexicon predicate in the sentence, nearest the pair
-        finder = _Finder(lexicon, anchor.sent)
+        finder = SentenceFrames(lexicon, anchor.sent)
         for tok in sorted(anchor.sent, key=lambda t: abs(t.i - anchor.i)):
             if tok.pos_ in ("VERB", "AUX"):
                 fr = finder.verb_frame(tok, as_complement=True)
