@@ -47,8 +47,8 @@ def spans_from_markup(marked: str) -> tuple[str, tuple[int, int] | None, tuple[i
 
 
 def _pair_hit(x: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> bool:
-    """An event links the gold pair: source and target phrases overlap the spans, or, for a PLOVER
-    joint event (several actors, no recipient), both spans are among its actors."""
+    """An event links the gold pair: source and target phrases overlap the spans, or both spans are
+    among the actors of one compound/joint event (PLOVER lists co-actors, CAMEO pairs them)."""
     from communique.events.bench import overlaps
     from communique.events.frames import np_span
 
@@ -56,7 +56,7 @@ def _pair_hit(x: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None) 
     ts = [np_span(t) for t in x.frame.targets]
     if any(overlaps(s, src) for s in ss) and any(overlaps(t, tgt) for t in ts):
         return True
-    joint = not x.event.targets and len(x.event.sources) > 1
+    joint = len(x.event.sources) > 1  # co-actors of one event ("A and B agreed")
     return joint and any(overlaps(s, src) for s in ss) and any(overlaps(s, tgt) for s in ss)
 
 
