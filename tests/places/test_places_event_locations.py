@@ -68,6 +68,14 @@ CASES = [
     ("Canada voiced concern about the treatment of protesters in Tehran.", "concern", None, None, None, None),
     ("The European Union imposed sanctions over the crackdown in Minsk.", "imposed", None, None, None, None),
     ("Xinjiang cotton was banned by the new law.", "banned", None, None, None, None),
+    # a clause on the subject places the actors
+    ("African Union leaders, meeting in Addis Ababa on Sunday, agreed on a new mediation plan.", "agreed",
+     "Addis Ababa", "ETH", "city", "Addis Ababa"),
+    # a place in a clause describing another noun is that noun's place
+    ("Washington called off a meeting with Lavrov that had been planned for Thursday in Geneva.", "called",
+     None, None, None, None),
+    ("Seoul scrapped a drill that was scheduled to take place in Busan next week.", "scrapped",
+     None, None, None, None),
     ("Beijing said the sanctions were unjustified.", "said", None, None, None, None),
     ("Jordan said he would not meet the delegation.", "said", None, None, None, None),
     ("He announced the plan at China University of Political Science and Law.", "announced", None, None, None, None),

@@ -113,6 +113,14 @@ STORY_DATE_CASES = [
     ("The first round of measures, which was announced on Monday, targeted three banks. "
      "The same day, Canada recalled its ambassador from Moscow.",
      "2022-02-24", "recalled", "2022-02-21", "'The same day'"),
+    # a chain from a flashback date stays in the flashback; a chain from the story's day moves it
+    ("Japan announced sanctions against Russian banks on Thursday. They followed a first package, "
+     "which was unveiled on Monday. The same day, Tokyo had frozen the assets of two businessmen.\n"
+     "Moscow condemned the measures.",
+     "2022-03-04", "condemned", "2022-03-03", "'on Thursday'"),
+    ("Talks between the two navies opened on Monday. The next day, the sides signed a hotline deal.\n"
+     "China welcomed the accord.",
+     "2024-05-10", "welcomed", "2024-05-07", "'The next day'"),
     # a planned event in a future clause is no running date for what follows
     ("Envoys from Serbia and Kosovo met in Brussels on Monday.\n"
      "They are scheduled to meet again on Thursday.\n"

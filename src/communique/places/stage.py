@@ -46,6 +46,8 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pa
 # Event types whose object can be the place itself ("shelled Kharkiv", "bombed the port of Odesa").
 _PLACE_OBJECT_TYPES = frozenset({"ASSAULT"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
+# Clauses that describe a noun ("a meeting that had been planned in Geneva").
+_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +185,23 @@ class _DocPlaces:
             tok, steps = tok.head, steps + 1
         return None
 
+    def _in_other_noun_clause(self, hit: PlaceHit, trigger: Any) -> bool:
+        """Is the place inside a clause describing some noun other than the trigger ("called
+        off a meeting that had been planned in Geneva": Geneva is where the meeting would have
+        been, not where it was called off)? A clause on the subject places the actors
+        ("EU leaders, meeting in Brussels, agreed ..."), so it still counts."""
+        tok = self._root(hit.start, hit.end)
+        steps = 0
+        while tok is not None and tok.head.i != tok.i and steps < len(self.doc):
+            if tok.i == trigger.i:
+                return False
+            if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and tok.head.i != trigger.i:
+                if tok.head.dep_ in ("nsubj", "nsubjpass"):
+                    return False
+                return not any(t.i == trigger.i for t in tok.subtree)
+            tok, steps = tok.head, steps + 1
+        return False
+
     def _object_place(self, ev: Event, trigger: Any) -> PlaceHit | None:
         """The place an attack is aimed at, named as its object ("shelling the port of Mariupol")."""
         if ev.type not in _PLACE_OBJECT_TYPES or trigger is None:
@@ -228,10 +247,14 @@ class _DocPlaces:
         if aimed is not None:
             return aimed, "object"
         found = [h for h in self.hits(ev.span[0], ev.span[1]) if not self._is_topic(h)]
+        if trigger is not None:
+            found = [h for h in found if not self._in_other_noun_clause(h, trigger)]
         if found:
             return self._pick(found, anchor, trigger), "sentence"
         pa, pb = self.paragraph(ev.span[0])
         found = [h for h in self.hits(pa, pb) if not self._is_topic(h)]
+        if trigger is not None:
+            found = [h for h in found if not self._in_other_noun_clause(h, trigger)]
         if found:
             return _best(found, anchor), "paragraph"
         if self.dateline is not None:

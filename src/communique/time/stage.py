@@ -97,10 +97,11 @@ class _DocTime:
             self.narrative_at.append(narrative)
             own: TimeExpr | None = None
             for te in self._exprs(i):
-                if te.precision == "day":
-                    last_day = te.date
+                base, last_day = last_day, (te.date if te.precision == "day" else last_day)
                 if not self._sets_story_date(te):
                     continue
+                if te.anchor == "previous" and narrative is not None and base != narrative[0].date:
+                    continue  # "the same day" after a flashback date stays in the flashback
                 own = te
                 if te.precision == "day":
                     narrative = (te, i)
