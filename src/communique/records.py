@@ -279,6 +279,7 @@ class Event(_Record):
     pattern: str | None = None
     sentence_index: int | None = None
     reported_by: ActorRef | None = None  # "X said Y refused": X
+    date_end: str | None = None  # last day of a range the text gives ("March 18-19": the 19th)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:

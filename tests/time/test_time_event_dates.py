@@ -251,3 +251,24 @@ def test_time_quote_date_not_taken_from_the_reported_clause(analyse: Any) -> Non
     a.quotes = [Quote(id="q1", doc_id="doc1", text="that new US sanctions", span=(19, 96), speaker_span=(0, 7))]
     make(Options())([a])
     assert a.quotes[0].date == "2021-03-19"
+
+
+# (text, publication, trigger, expected start, expected end): a range's last day has its own field
+RANGE_CASES = [
+    ("The foreign ministers met in Vientiane on July 25-27, 2024.", "2024-07-28", "met", "2024-07-25", "2024-07-27"),
+    ("NATO leaders gathered in Vilnius from July 11 to July 12.", "2023-07-13", "gathered", "2023-07-11", "2023-07-12"),
+    ("The envoys met in Doha on Monday.", "2024-02-07", "met", "2024-02-05", None),
+    # a later sentence carrying a range's start as the story's date is one day, not the range
+    ("The summit ran in Kazan on October 22-24.\nIndia accused China of stalling.", "2024-10-25", "accused",
+     "2024-10-22", None),
+]
+
+
+@pytest.mark.parametrize(("text", "pub", "trigger", "start", "end"), RANGE_CASES)
+def test_time_range_end_is_a_field_not_only_in_the_reason(
+    analyse: Any, text: str, pub: str, trigger: str, start: str, end: str | None
+) -> None:
+    a = analyse(text, pub)
+    a.events = [_event(a, trigger)]
+    ev = date_events(a)[0][0]
+    assert (ev.date, ev.date_end) == (start, end), ev.date_reason

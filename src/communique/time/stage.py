@@ -61,6 +61,7 @@ class EventDate:
     date: str | None
     precision: str | None
     reason: str
+    end: str | None = None  # last day of a range written at the event ("March 18-19")
 
 
 class _DocTime:
@@ -282,7 +283,9 @@ class _DocTime:
         te, where = self.pick(sent_idx, anchor, attached_only=attached_only, verb=verb)
         if te is None:
             return self.fallback()
-        return EventDate(te.date.isoformat(), te.precision, te.reason + where)
+        # a range dates its own sentence; a later sentence carrying the story's date is one day
+        end = te.end_date.isoformat() if te.end_date is not None and not where else None
+        return EventDate(te.date.isoformat(), te.precision, te.reason + where, end)
 
 
 def date_events(analysis: Any) -> tuple[list[Event], list[Quote]]:
@@ -299,7 +302,9 @@ def date_events(analysis: Any) -> tuple[list[Event], list[Quote]]:
         except Exception:  # one odd event keeps the publication date, never costs the document
             log.exception("dating event %s in %s failed", ev.id, analysis.doc_id)
             d = ctx.fallback()
-        events[k] = dataclasses.replace(ev, date=d.date, date_precision=d.precision, date_reason=d.reason)
+        events[k] = dataclasses.replace(
+            ev, date=d.date, date_precision=d.precision, date_reason=d.reason, date_end=d.end
+        )
     quotes = []
     for q in analysis.quotes:
         try:
