@@ -237,6 +237,9 @@ BOUNDARY = [
     ("Militants hurled a grenade at a police post in Srinagar.", "ASSAULT", "183"),
     ("Rebels burned houses in the village of Kalehe.", "ASSAULT", "1712"),  # destroying property
     ("Dozens of Kurdish activists began a hunger strike in Ankara.", "PROTEST", "142"),  # two-word noun
+    ("Iraq declared a state of emergency in Basra.", "COERCE", "1724"),  # the noun behind "state of"
+    ("Japan provided $100 million in aid to Turkey.", "AID", "070"),  # the noun behind an amount
+    ("Turkey launched a military operation against the PKK in Iraq.", "ASSAULT", "190"),
 ]
 
 

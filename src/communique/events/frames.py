@@ -152,14 +152,16 @@ REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
 MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
                            "flurry", "volley", "string", "number", "couple", "lot", "raft", "batch", "slew",
-                           "tranche", "new round", "minute", "year", "session"})
+                           "tranche", "new round", "minute", "year", "session", "state"})
 
 
 def _through_measure(o: Token, lex: Lexicon) -> Token:
-    """"two days of talks", "a new round of sanctions": the event noun behind a measure noun."""
-    if o.lemma_.lower() in MEASURE_NOUNS:
-        for p in _prep_obj(o, "of"):
-            if lex.noun(p.lemma_) is not None:
+    """"two days of talks", "a new round of sanctions", "$100 million in aid": the event noun
+    behind a measure or an amount."""
+    amount = o.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or o.like_num
+    if o.lemma_.lower() in MEASURE_NOUNS or amount:
+        for p in _prep_obj(o, "of") + (_prep_obj(o, "in") if amount else []):
+            if lex.noun(p.lemma_) is not None or p.lemma_.lower() in ("emergency", "siege", "war"):
                 return p
     return o
 
@@ -269,6 +271,7 @@ class FrameFinder:
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
+        obj_lemmas |= {_through_measure(o, self.lex).lemma_.lower() for o in self.objects(v)}  # "a state of emergency"
         named_obj = any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in self.objects(v))
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
                        if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in MARKED_ADJ)}
