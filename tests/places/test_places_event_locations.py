@@ -68,6 +68,18 @@ CASES = [
     ("Canada voiced concern about the treatment of protesters in Tehran.", "concern", None, None, None, None),
     ("The European Union imposed sanctions over the crackdown in Minsk.", "imposed", None, None, None, None),
     ("Xinjiang cotton was banned by the new law.", "banned", None, None, None, None),
+    ("Biden said US forces would not fight in Ukraine, but the Pentagon ordered more troops to Germany.",
+     "ordered", None, None, None, None),
+    ("The Treasury also sanctioned businessmen close to the Kremlin.", "sanctioned", None, None, None, None),
+    ("Blinken said in Tokyo that Washington would never fight in Ukraine.", "said", "Tokyo", "JPN", "city", "Tokyo"),
+    ("Macron returned to the Elysee Palace after the talks.", "returned", "Elysee Palace", "FRA", "site",
+     "Elysee Palace"),
+    # a place in a flashback clause ("hours after ...") is where that happened, not the event
+    ("Japan froze the assets of three banks on Friday, a day after Russian forces shelled Kharkiv.",
+     "froze", None, None, None, None),
+    # movement into a place happens there
+    ("Russian troops crossed into Ukraine from the north before dawn.", "crossed", "Ukraine", "UKR", "country",
+     "Ukraine"),
     # a clause on the subject places the actors
     ("African Union leaders, meeting in Addis Ababa on Sunday, agreed on a new mediation plan.", "agreed",
      "Addis Ababa", "ETH", "city", "Addis Ababa"),

@@ -34,7 +34,14 @@ CAPITAL_BONUS = 2.0
 STATE_CITY_POPULATION = 1_000_000
 _SITE_LEVELS = frozenset({"site", "region"})
 _SITE_PREP_RX = re.compile(
-    r"\b(?:in|at|inside|outside|near|to|into|on|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)?$", re.I
+    r"\b(?:in|at|inside|outside|near|into|on|from)\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)?$", re.I
+)
+# "to" puts an event at a site only after a word of going ("a visit to the White House"), not in
+# "close to the Kremlin" or "a letter to the White House".
+_SITE_TO_RX = re.compile(
+    r"\b(?:visit|visits|visited|visiting|trip|travel|travels|traveled|travelled|flew|arrived|came|went|"
+    r"returned|journey|headed|heads|back|way|invited|invitation|welcomed)\s+to\s+(?:the\s+)?(?:[A-Z][\w.'-]*\s+)?$",
+    re.I,
 )
 
 
@@ -128,7 +135,8 @@ class Gazetteer:
         out: list[tuple[int, int, Place]] = []
         for rx, place, _city in self.sites:
             for m in rx.finditer(text):
-                if not _SITE_PREP_RX.search(text[max(0, m.start() - 40) : m.start()]):
+                before = text[max(0, m.start() - 40) : m.start()]
+                if not (_SITE_PREP_RX.search(before) or _SITE_TO_RX.search(before)):
                     continue
                 if not any(m.start() < b and a < m.end() for a, b, _ in out):
                     out.append((m.start(), m.end(), place))

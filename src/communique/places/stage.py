@@ -29,7 +29,7 @@ from communique.time.dateline import find_dateline
 log = logging.getLogger(__name__)
 
 # Prepositions that put an event at a place; "to"/"for" only after travel words ("a visit to Kyiv").
-_PREP = r"(?P<prep>in|at|near|outside|inside|within|on the outskirts of|off the coast of)"
+_PREP = r"(?P<prep>in|at|near|outside|inside|within|into|on the outskirts of|off the coast of)"
 _TRAVEL_TO = r"(?:visit|visits|visited|visiting|trip|travel|travels|traveled|travelled|flew|arrived|arrives|came|went|returned|journey|headed|heads)\s+(?:to|in)"
 _NAME = r"(?P<name>(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+the\s+|of\s+|de\s+|du\s+)?[A-Z][\w.'\u2019-]*)*(?:,\s*D\.C\.)?(?:\s+state\b)?)"
 PLACE_RX = re.compile(r"\b(?:" + _PREP + r"|(?P<travel>" + _TRAVEL_TO + r"))\s+" + _NAME)
@@ -47,7 +47,9 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pa
 _PLACE_OBJECT_TYPES = frozenset({"ASSAULT"})
 _OBJECT_DEPS = frozenset({"dobj", "obj", "pobj"})
 # Clauses that describe a noun ("a meeting that had been planned in Geneva").
-_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp"})
+# Adverbial clauses that tell what happened before or after the event, somewhere else.
+_FLASHBACK_MARKS = frozenset({"after", "before", "since", "until", "once"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +187,13 @@ class _DocPlaces:
             tok, steps = tok.head, steps + 1
         return None
 
-    def _in_other_noun_clause(self, hit: PlaceHit, trigger: Any) -> bool:
+    def _in_other_clause(self, hit: PlaceHit, trigger: Any) -> bool:
         """Is the place inside a clause describing some noun other than the trigger ("called
         off a meeting that had been planned in Geneva": Geneva is where the meeting would have
-        been, not where it was called off)? A clause on the subject places the actors
-        ("EU leaders, meeting in Brussels, agreed ..."), so it still counts."""
+        been, not where it was called off), or inside what someone said that the trigger is no
+        part of ("Biden said US forces would not fight in Ukraine, but the Pentagon ordered")?
+        A clause on the subject places the actors ("EU leaders, meeting in Brussels, agreed
+        ..."), so it still counts."""
         tok = self._root(hit.start, hit.end)
         steps = 0
         while tok is not None and tok.head.i != tok.i and steps < len(self.doc):
@@ -198,6 +202,9 @@ class _DocPlaces:
             if tok.dep_ in _NOUN_CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX") and tok.head.i != trigger.i:
                 if tok.head.dep_ in ("nsubj", "nsubjpass"):
                     return False
+                return not any(t.i == trigger.i for t in tok.subtree)
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FLASHBACK_MARKS for c in tok.children):
+                # "announced sanctions hours after troops crossed into Ukraine"
                 return not any(t.i == trigger.i for t in tok.subtree)
             tok, steps = tok.head, steps + 1
         return False
@@ -248,13 +255,13 @@ class _DocPlaces:
             return aimed, "object"
         found = [h for h in self.hits(ev.span[0], ev.span[1]) if not self._is_topic(h)]
         if trigger is not None:
-            found = [h for h in found if not self._in_other_noun_clause(h, trigger)]
+            found = [h for h in found if not self._in_other_clause(h, trigger)]
         if found:
             return self._pick(found, anchor, trigger), "sentence"
         pa, pb = self.paragraph(ev.span[0])
         found = [h for h in self.hits(pa, pb) if not self._is_topic(h)]
         if trigger is not None:
-            found = [h for h in found if not self._in_other_noun_clause(h, trigger)]
+            found = [h for h in found if not self._in_other_clause(h, trigger)]
         if found:
             return _best(found, anchor), "paragraph"
         if self.dateline is not None:
