@@ -169,6 +169,24 @@ def test_quotes_pronoun_and_title_speakers_resolve_to_person(analyse: Any, text:
     assert q.speaker.name is not None and name.split()[-1] in q.speaker.name
 
 
+# (passage, speaker phrase, country of the body it stands for)
+BODY_CASES = [
+    ("The Japanese Foreign Ministry summoned China's ambassador on Tuesday.\n"
+     '"Such incursions into our waters are unacceptable," the ministry said.', "the ministry", "JPN"),
+    ("The State Department described the talks as candid and substantive.\n"
+     '"Both sides agreed to keep the channels open," the department said in a statement.', "the department", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "country"), BODY_CASES)
+def test_quotes_the_body_speaker_is_the_last_body_named_with_that_noun(
+    analyse: Any, text: str, phrase: str, country: str
+) -> None:
+    q = next(q for q in quotes_for(analyse(text)) if q.direct)
+    assert q.speaker is not None and q.speaker.text.lower() == phrase
+    assert q.speaker.country == country, q.speaker
+
+
 def test_quotes_pronoun_skips_names_inside_quotes(analyse: Any) -> None:
     text = (
         "Antony Blinken spoke first.\n"
@@ -216,6 +234,10 @@ FOLLOW_ON_CASES = [
     ('Kenyan President William Ruto said the envoys had expected a long night, "but nobody in the room '
      'wanted to walk away."',
      "nobody in the room", "William Ruto"),
+    # a reporting verb with its own reported clause after the quote does not attribute it
+    ('Lammy told Wang that he wanted both sides to be clear, "so that nobody misjudges the risks." '
+     'A British official said Lammy also raised the case of Jimmy Lai.',
+     "nobody misjudges the risks", "Lammy"),
     # a quote whose closing mark was forgotten ends with its paragraph
     ('The mayor of Kherson said the city had expected heavy shelling, "and the last week proved us right '
      'once again.\nRescue teams worked through the night.',

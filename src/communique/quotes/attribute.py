@@ -230,6 +230,9 @@ class _Extractor:
             self.cue_owner.setdefault(cue_tok.i, len(self.out))
         return att, joined
 
+    def _quoted_at(self, pos: int) -> bool:
+        return any(q.open <= pos <= q.close for q in self.spans)
+
     def _outer_cue(self, cue: Any) -> Any:
         """The reporting verb whose complement holds ``cue`` ('Sullivan said the side had
         expected talks, "..."': 'expected' is part of what Sullivan said, so 'said' speaks)."""
@@ -310,6 +313,10 @@ class _Extractor:
         if cue_i is None or cue_i > MAX_SUBJECT_TOKENS:
             return None
         cue = clause[cue_i]
+        if any(c.dep_ == "ccomp" and c.i > cue.i and not self._quoted_at(c.idx) for c in cue.children):
+            # '"... the other." A US official said Blinken raised ...': the verb reports words
+            # of its own that follow it, so it does not attribute the quote before it
+            return None
         pre = [t for t in clause[:cue_i] if not t.is_space]
         if pre:
             subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c in pre), None)

@@ -27,6 +27,8 @@ class CueLexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     titles: frozenset[str]
+    # "the ministry said": the last organisation named with that head noun
+    body_nouns: frozenset[str] = frozenset()
 
 
 def _words(raw: object, where: str, path: Path) -> list[str]:
@@ -69,4 +71,7 @@ def load_cues(path: str | Path = DEFAULT_CUES) -> CueLexicon:
         person_pronouns=frozenset(_words(speakers.get("person_pronouns"), "speakers.person_pronouns", p)),
         group_pronouns=frozenset(_words(speakers.get("group_pronouns"), "speakers.group_pronouns", p)),
         titles=frozenset(_words(speakers.get("titles"), "speakers.titles", p)),
+        body_nouns=frozenset(
+            _words(speakers["body_nouns"], "speakers.body_nouns", p) if "body_nouns" in speakers else ()
+        ),
     )

@@ -159,6 +159,10 @@ class SpeakerResolver:
             return self._last_person(min(start, before), text)
         if low in self.lex.group_pronouns:
             return self._last_group(min(start, before), text)
+        if len(words) == 2 and words[0] == "the" and words[1] in self.lex.body_nouns:
+            body = self._last_body(words[1], min(start, before), text)
+            if body is not None:
+                return body
         is_title = bool(words) and words[-1] in self.lex.titles and not any(
             t.ent_type_ == "PERSON" for t in self.doc.char_span(start, end, alignment_mode="expand") or []
         )
@@ -193,6 +197,22 @@ class SpeakerResolver:
             if m.end <= pos and not self.in_quote(m.start) and m.actor.office:
                 return _with_text(m.actor, text)
         return ActorRef(text=text)
+
+    def _last_body(self, noun: str, pos: int, text: str) -> ActorRef | None:
+        """The last organisation named before ``pos`` (outside quotes) whose name ends in
+        ``noun``: "the department" after "the State Department"."""
+        spans = [(e.start_char, e.end_char) for e in self.doc.ents if e.label_ in ("ORG", "GPE", "NORP")]
+        spans += [(m.start, m.end) for m in self.mentions]
+        best: tuple[int, int] | None = None
+        for a, b in spans:
+            if b > pos or self.in_quote(a):
+                continue
+            name = self.text[a:b].strip().lower().split()
+            if len(name) > 1 and name[-1] == noun and (best is None or a > best[0]):
+                best = (a, b)
+        if best is None:
+            return None
+        return _with_text(self._named(*best), text)
 
     def _last_group(self, pos: int, text: str) -> ActorRef:
         for e in reversed(self.groups):
