@@ -187,6 +187,28 @@ def test_quotes_the_body_speaker_is_the_last_body_named_with_that_noun(
     assert q.speaker.country == country, q.speaker
 
 
+# (passage, words of the reported clause, words in the speaker's name, country or None)
+GROUP_SPEAKER_CASES = [
+    # 'they' stands for the latest plural subject, not the last nationality named
+    ("Chinese and Indian diplomats met in Moscow on Thursday.\n"
+     "They agreed that troops should pull back from the valley.", "troops should pull back",
+     "Chinese and Indian diplomats", None),
+    ("The two governments issued a joint statement after Russian envoys left.\n"
+     "They said the ceasefire would hold through the winter.", "ceasefire would hold",
+     "two governments", None),
+    # a dateline parsed as a second subject is never the speaker
+    ("KYIV \u2014 Ukrainian Foreign Minister Dmytro Kuleba and his Polish counterpart agreed on Monday "
+     "that grain transit would resume.", "grain transit would resume", "Kuleba", "UKR"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name", "country"), GROUP_SPEAKER_CASES)
+def test_quotes_group_and_dateline_speakers(analyse: Any, text: str, words: str, name: str, country: str | None) -> None:
+    q = next(q for q in quotes_for(analyse(text)) if words in q.text)
+    assert q.speaker is not None and name in (q.speaker.name or q.speaker.text or ""), q.speaker
+    assert q.speaker.country == country, q.speaker
+
+
 def test_quotes_pronoun_skips_names_inside_quotes(analyse: Any) -> None:
     text = (
         "Antony Blinken spoke first.\n"

@@ -26,6 +26,7 @@ from communique.quotes.lexicon import CueLexicon
 from communique.quotes.marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from communique.quotes.speakers import SpeakerResolver
 from communique.records import ActorRef
+from communique.time.dateline import find_dateline
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,8 @@ class _Extractor:
         self.tok = _Doc(self.doc)
         self.lex = lex
         self.paras = paragraph_bounds(self.text)
+        dl = find_dateline(self.text)
+        self.dateline = (dl.start, dl.end) if dl else (-1, -1)
         self._para_starts = [p[0] for p in self.paras]
         self.spans = find_quote_spans(self.text)
         self.speakers = SpeakerResolver(
@@ -229,6 +232,16 @@ class _Extractor:
         if cue_tok is not None:
             self.cue_owner.setdefault(cue_tok.i, len(self.out))
         return att, joined
+
+    def _subject(self, verb: Any) -> Any:
+        """The verb's subject nearest to it, never a dateline word ("MOSCOW — X and Y agreed":
+        the parse may give both MOSCOW and X as subjects)."""
+        subs = [
+            c for c in verb.children
+            if c.dep_ == "nsubj" and not self.dateline[0] <= c.idx < self.dateline[1]
+        ]
+        before = [c for c in subs if c.i < verb.i]
+        return before[-1] if before else (subs[0] if subs else None)
 
     def _quoted_at(self, pos: int) -> bool:
         return any(q.open <= pos <= q.close for q in self.spans)
@@ -413,9 +426,9 @@ class _Extractor:
         lemma = t.lemma_.lower()
         if lemma not in lex.indirect_verbs or t.pos_ != "VERB":
             return
-        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        subj = self._subject(t)
         if subj is None and t.dep_ == "conj":
-            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            subj = self._subject(t.head)
         if subj is None or subj.lower_ in ("it", "which", "that", "this"):
             return
         if lemma in lex.accusation_verbs:

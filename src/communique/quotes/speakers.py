@@ -214,7 +214,39 @@ class SpeakerResolver:
             return None
         return _with_text(self._named(*best), text)
 
+    def _plural_subject(self, pos: int) -> tuple[int, int, bool] | None:
+        """The latest plural or coordinated subject in the current and previous sentence before
+        ``pos``, outside quotes ("the two countries said ... They agreed"): 'they' stands for
+        it, not for the last nationality adjective named. Returns (start, end, coordinated)."""
+        i = max(0, bisect.bisect_left(self._tok_starts, pos) - 1)
+        if not len(self.doc):
+            return None
+        start = self.doc[i].sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for tok in reversed(self.doc[start : i + 1]):
+            if tok.idx >= pos or self.in_quote(tok.idx) or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if tok.pos_ == "PRON" or not (tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")):
+                continue  # main clauses only: not "after Russian envoys left"
+            coordinated = any(c.dep_ == "conj" for c in tok.children) or any(
+                c.dep_ == "amod" and any(g.dep_ == "conj" for g in c.children) for c in tok.children
+            )
+            if tok.tag_ in ("NNS", "NNPS") or coordinated:
+                left = min(t.i for t in tok.subtree)
+                right = max(t.i for t in tok.subtree)
+                return self.doc[left].idx, self.doc[right].idx + len(self.doc[right]), coordinated
+        return None
+
     def _last_group(self, pos: int, text: str) -> ActorRef:
+        subj = self._plural_subject(pos)
+        if subj is not None:
+            a, b, coordinated = subj
+            # "Chinese and Indian diplomats": two sides, so no one country speaks
+            ref = None if coordinated else self.actor_at(a, b)
+            if ref is not None and (ref.name or ref.country):
+                return _with_text(ref, text)
+            return ActorRef(text=text, name=self.text[a:b])
         for e in reversed(self.groups):
             if e.end_char <= pos:
                 ref = self.actor_at(e.start_char, e.end_char)
