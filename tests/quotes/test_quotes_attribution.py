@@ -196,6 +196,10 @@ GROUP_SPEAKER_CASES = [
     ("The two governments issued a joint statement after Russian envoys left.\n"
      "They said the ceasefire would hold through the winter.", "ceasefire would hold",
      "two governments", None),
+    # "the officials" are the last officials named with a side
+    ("Indian army officials briefed reporters in Leh on Monday.\n"
+     '"The disengagement is complete at both points," the officials said.', "disengagement is complete",
+     "India", "IND"),
     # a dateline parsed as a second subject is never the speaker
     ("KYIV \u2014 Ukrainian Foreign Minister Dmytro Kuleba and his Polish counterpart agreed on Monday "
      "that grain transit would resume.", "grain transit would resume", "Kuleba", "UKR"),

@@ -159,6 +159,13 @@ class SpeakerResolver:
             return self._last_person(min(start, before), text)
         if low in self.lex.group_pronouns:
             return self._last_group(min(start, before), text)
+        if (
+            words and len(words) <= 2 and words[0] in ("the", words[-1])
+            and words[-1].endswith("s") and words[-1][:-1] in self.lex.titles
+        ):
+            group = self._last_plural_title(words[-1], min(start, before), text)
+            if group is not None:
+                return group
         if len(words) == 2 and words[0] == "the" and words[1] in self.lex.body_nouns:
             body = self._last_body(words[1], min(start, before), text)
             if body is not None:
@@ -197,6 +204,21 @@ class SpeakerResolver:
             if m.end <= pos and not self.in_quote(m.start) and m.actor.office:
                 return _with_text(m.actor, text)
         return ActorRef(text=text)
+
+    def _last_plural_title(self, noun: str, pos: int, text: str) -> ActorRef | None:
+        """"The officials said" stands for the last officials named with a side before
+        ``pos`` ("Indian army officials briefed reporters ... the officials said")."""
+        i = bisect.bisect_left(self._tok_starts, pos) - 1
+        for tok in reversed(self.doc[: max(0, i) + 1]):
+            if tok.lower_ != noun or tok.idx >= pos or self.in_quote(tok.idx):
+                continue
+            left = tok.left_edge
+            if left.i == tok.i or all(t.dep_ == "det" for t in self.doc[left.i : tok.i]):
+                continue  # "the officials" again: no side named
+            ref = self._named(left.idx, tok.idx + len(tok))
+            if ref.country:
+                return _with_text(ref, text)
+        return None
 
     def _last_body(self, noun: str, pos: int, text: str) -> ActorRef | None:
         """The last organisation named before ``pos`` (outside quotes) whose name ends in
