@@ -121,6 +121,16 @@ STORY_DATE_CASES = [
     ("Talks between the two navies opened on Monday. The next day, the sides signed a hotline deal.\n"
      "China welcomed the accord.",
      "2024-05-10", "welcomed", "2024-05-07", "'The next day'"),
+    # a step back in a main clause dates its own sentence (and the next one in its paragraph),
+    # but the story resumes at its day afterwards
+    ("Leaders of the two Koreas met in Panmunjom on April 27, 2018.\n"
+     "The day before the meeting, Seoul lifted a ban on leaflet balloons.\n"
+     "Both leaders pledged to end the war.",
+     "2018-04-30", "pledged", "2018-04-27", "'April 27, 2018' (the story's date"),
+    ("Leaders of the two Koreas met in Panmunjom on April 27, 2018.\n"
+     "The day before the meeting, Seoul lifted a ban on leaflet balloons.\n"
+     "Both leaders pledged to end the war.",
+     "2018-04-30", "lifted", "2018-04-26", "'The day before'"),
     # a planned event in a future clause is no running date for what follows
     ("Envoys from Serbia and Kosovo met in Brussels on Monday.\n"
      "They are scheduled to meet again on Thursday.\n"

@@ -104,6 +104,8 @@ class _DocTime:
                 if te.anchor == "previous" and narrative is not None and base != narrative[0].date:
                     continue  # "the same day" after a flashback date stays in the flashback
                 own = te
+                if te.anchor == "previous" and _BACKWARD_RX.search(te.text):
+                    continue  # "The day before the meeting, ...": a step back, the story stays put
                 if te.precision == "day":
                     narrative = (te, i)
                     if peg is None:
