@@ -176,7 +176,7 @@ def test_stories_stated_date_range_sets_the_episode_end(options) -> None:
     c.doc("enc", "The summit was a two-day meeting held on March 18–19, 2021, in Anchorage.", source="Openpedia",
           published=None, title="Summit")
     ev = c.event("enc", "CONSULT", BLINKEN, YANG, "two-day", "meeting", "2021-03-18")
-    c.events[0] = replace(ev, date_reason="date range 'March 18–19, 2021' (start; ends 2021-03-19)")
+    c.events[0] = replace(ev, date_reason="date range 'March 18–19, 2021'", date_end="2021-03-19")
     [ep] = build_stories(c.documents, c.events, c.quotes, options=options).episodes
     assert (ep.start, ep.end, ep.label) == ("2021-03-18", "2021-03-19", "USA–CHN talks, 18–19 Mar 2021")  # two days: talks
 

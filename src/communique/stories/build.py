@@ -11,7 +11,6 @@ __all__ = ["Stories", "build_stories", "episode_label", "date_range_text"]
 import gc
 import hashlib
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -44,7 +43,6 @@ MATERIAL_CONFLICT = ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 # An episode whose events are mostly material conflict is a crisis.
 CRISIS_SHARE = 0.5
 KIND_WORD = {"talks": "talks", "meeting": "meeting", "visit": "visit", "crisis": "crisis", "other": "events"}
-_RANGE_END = re.compile(r"\bends (\d{4}-\d{2}-\d{2})\b")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -180,12 +178,8 @@ def _date_range(evs: Sequence[Event], feats: Sequence[DocFeatures]) -> tuple[str
 
     def days_of(pool: Sequence[Event]) -> list[int]:
         days = [anchor_ordinal(e.date) for e in pool if e.date_precision in (None, "day")]
-        # A stated range ("March 18–19, 2021") is dated by its first day; the time stage names
-        # the last day in its reason ("... (start; ends 2021-03-19)").
-        days += [
-            anchor_ordinal(m.group(1)) for e in pool if e.date_precision in (None, "day") and e.date_reason
-            for m in [_RANGE_END.search(e.date_reason)] if m
-        ]
+        # A stated range ("March 18–19, 2021") is dated by its first day; its last is date_end.
+        days += [anchor_ordinal(e.date_end) for e in pool if e.date_precision in (None, "day") and e.date_end]
         return [d for d in days if d != NO_DAY and (last is None or d <= last)]
 
     # Around a dated meeting, what the sides did together dates the episode; otherwise (a crisis,
