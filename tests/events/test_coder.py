@@ -120,7 +120,8 @@ LINGUISTIC = [
     ("The balloon incident prompted Blinken to postpone a planned trip to Beijing.", ("REJECT", "USA", "CHN")),
     ("Xi Jinping received Antony Blinken in Beijing.", ("CONSULT", "USA", "CHN")),
     ("Russian troops crossed into Ukraine from three directions.", ("ASSAULT", "RUS", "UKR")),
-    ("India said it had reached an agreement with China on border patrols.", ("AGREE", "IND", "CHN")),
+    # reaching a deal finalizes it: PLOVER SUPPORT ("sign/finalize an agreement", CAMEO 057)
+    ("India said it had reached an agreement with China on border patrols.", ("SUPPORT", "IND", "CHN")),
     ("EU leaders agreed on a package of sanctions against Russian banks.", ("SANCTION", "EUR", "RUS")),
     ("Russia agreed not to attack the Ukrainian ports.", ("AGREE", "RUS", None)),
     ("China said it would never accept foreign interference in Xinjiang.", ("REJECT", "CHN", None)),
@@ -265,3 +266,33 @@ def test_events_coordinated_adjectives_are_two_actors_and_dates_are_not_targets(
 def test_events_get_plover_contexts_from_their_sentence(nlp: Any, text: str, type_: str, context: str) -> None:
     ev = _find(code_text(text), type_)
     assert ev is not None and context in ev.contexts
+
+
+# Classes where the CAMEO code decides the PLOVER type (PLOVER's CAMEO conversion, plover.md):
+# sentence, expected type, expected CAMEO code
+CAMEO_CLASSES = [
+    # 172 administrative sanctions on a country's own people are COERCE; 163 between states SANCTION
+    ("Myanmar's military government imposed restrictions on foreign journalists.", "COERCE", "172"),
+    ("The Belarusian authorities imposed a ban on opposition rallies in Minsk.", "COERCE", "172"),
+    ("The junta in Mali announced a ban on political parties.", "COERCE", "1722"),
+    ("The European Union imposed a ban on Russian oil imports.", "SANCTION", "163"),
+    ("Washington imposed new restrictions on Iran.", "SANCTION", "163"),
+    # 074 peacekeeping is AID, not MOBILIZE
+    ("Kenya sent peacekeepers to Haiti in 2024.", "AID", "074"),
+    ("Ireland deployed peacekeepers to southern Lebanon.", "AID", "074"),
+    ("Russia deployed troops to Belarus.", "MOBILIZE", "154"),
+    # 035 an expressed intent to yield is AGREE; a bare future withdrawal stays CONCEDE (manual)
+    ("Russia plans to withdraw its troops from Moldova.", "AGREE", "035"),
+    ("Israel decided to release Palestinian prisoners.", "AGREE", "035"),
+    ("Russia will withdraw its troops from Moldova.", "CONCEDE", "035"),
+    # 057 a deal reached or signed is SUPPORT; an understanding in principle stays AGREE
+    ("Serbia and Kosovo reached a deal on car licence plates.", "SUPPORT", "057"),
+    ("Armenia and Azerbaijan reached an understanding on the border.", "AGREE", "030"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "cameo"), CAMEO_CLASSES)
+def test_events_cameo_code_decides_plover_type(nlp: Any, text: str, type_: str, cameo: str) -> None:
+    events = code_text(text)
+    assert [(e.type, e.cameo) for e in events if e.type == type_] [:1] == [(type_, cameo)], \
+        [(e.type, e.cameo, e.pattern) for e in events]

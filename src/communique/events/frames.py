@@ -406,6 +406,10 @@ class FrameFinder:
         if role == "intend":
             if child is None:
                 return None
+            if ct in YIELDING:
+                # "plans / decided to withdraw": an expressed intent to yield is CAMEO 035, which
+                # PLOVER's CAMEO conversion puts under AGREE (a bare "will withdraw" stays CONCEDE)
+                return "AGREE", None, "035"
             return _future(child)
         if role == "refuse":
             if ct in ("CONSULT",) or (child and child.cameo.startswith("036")):
@@ -661,6 +665,7 @@ class _Finder(FrameFinder):
         f.steps.insert(0, f"light verb '{v.lemma_}' carries the event noun '{o.text}' ({nt.source})")
         f.sources = []  # the verb's subject is the source
         f.reciprocal = nt.reciprocal
+        self._refine_noun(f, nt)
         self.consumed.add(o.i)
         f.negated = self._negated(o)
         return f
@@ -694,7 +699,25 @@ class _Finder(FrameFinder):
         f.steps.append(f"event noun '{n.text}' ({nt.source})" + (": between A and B, all actors" if reciprocal else ""))
         if any(c.lower_ in ("no",) for c in _kids(n, "det")):
             f.negated = True
+        self._refine_noun(f, nt)
         return f
+
+    def _refine_noun(self, f: Frame, nt: NounTrigger) -> None:
+        """A noun whose meaning depends on whom it hits: "restrictions on journalists" is a
+        government restricting its own people (CAMEO 172, COERCE), "restrictions on Russia" a
+        sanction between states (163). The variants live in the lexicon (``targets``)."""
+        if not f.targets:
+            return
+        heads = {normalize_lemma(t.lemma_) for t in f.targets}
+        mods = {normalize_lemma(c.lemma_) for t in f.targets for c in t.children if c.dep_ == "compound"}
+        var = self.lex.noun_for_target(nt, heads)  # the head decides ("opposition rallies" are rallies)
+        if var is nt:
+            var = self.lex.noun_for_target(nt, mods)
+        if var is nt:
+            return
+        f.type, f.mode, f.cameo = var.type, var.mode, var.cameo
+        f.pattern = f.pattern.replace(f"->{nt.type}", f"->{var.type}")
+        f.steps.append(f"recipient '{f.targets[0].text}' makes it {var.type} ({var.source})")
 
     # ---------------------------------------------------------------------------------- driver
     def find(self) -> list[Frame]:

@@ -71,6 +71,9 @@ class NounTrigger:
     reciprocal: bool = False
     weak: bool = False
     source: str = "lexicon.toml:0"
+    # a variant entry: applies instead of the plain one only when the recipient's head lemma is
+    # one of these ("restrictions on journalists" is COERCE, "restrictions on Russia" SANCTION)
+    targets: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -84,11 +87,13 @@ class Lexicon:
         nouns: dict[str, NounTrigger],
         light: frozenset[str],
         speech: frozenset[str] = frozenset(),
+        variants: dict[str, list[NounTrigger]] | None = None,
     ) -> None:
         self.verbs: dict[str, list[VerbFrame]] = {}
         for f in dict.fromkeys(verbs):  # "criticize"/"criticise" fold to one frame
             self.verbs.setdefault(f.lemma, []).append(f)
         self.nouns = nouns
+        self.variants = variants or {}
         self.light = light
         self.speech = speech
 
@@ -99,6 +104,13 @@ class Lexicon:
     def noun(self, lemma: str) -> NounTrigger | None:
         low = lemma.lower()
         return self.nouns.get(low) or self.nouns.get(normalize_lemma(low))
+
+    def noun_for_target(self, nt: NounTrigger, target_lemmas: set[str]) -> NounTrigger:
+        """The variant of ``nt`` whose ``targets`` name the recipient, else ``nt`` itself."""
+        for var in self.variants.get(nt.lemma, ()):
+            if var.targets & target_lemmas:
+                return var
+        return nt
 
     def is_light(self, lemma: str) -> bool:
         low = lemma.lower()
@@ -167,10 +179,11 @@ def _read_file(
         what = f"[[noun]] #{no}"
         type_, mode, cameo = _entry_common(v, tables, what)
         preps = tuple(v.list("target_preps", item=lambda x: isinstance(x, str)))
+        targets = frozenset(o.lower() for o in v.list("targets", item=lambda x: isinstance(x, str)))
         for lemma in _lemmas(v):
             nouns.append(NounTrigger(lemma=lemma, type=type_, cameo=cameo, mode=mode, target_preps=preps,
                                      reciprocal=bool(rec.get("reciprocal")), weak=bool(rec.get("weak")),
-                                     source=f"{path.name}:[[noun]]#{no}"))
+                                     source=f"{path.name}:[[noun]]#{no}", targets=targets))
     words: dict[str, set[str]] = {"light": set(), "speech": set()}
     for key, found in words.items():
         if key in data:
@@ -184,6 +197,7 @@ def _load(files: tuple[str, ...]) -> Lexicon:
     tables = load_tables()
     verbs: list[VerbFrame] = []
     nouns: dict[str, NounTrigger] = {}
+    variants: dict[str, list[NounTrigger]] = {}
     light: set[str] = set()
     speech: set[str] = set()
     paths = [Path(f) for f in files] + [data_path("events", "lexicon.toml")]
@@ -194,9 +208,16 @@ def _load(files: tuple[str, ...]) -> Lexicon:
         speech |= sp
         verbs.extend(vs)
         for n in ns:
+            if n.targets:
+                variants.setdefault(n.lemma, []).append(n)
+                continue
             nouns.setdefault(n.lemma, n)  # first file (user) wins; within a file the first entry
         light |= li
-    return Lexicon(verbs, nouns, frozenset(light), frozenset(speech))
+    for lemma in variants:
+        if lemma not in nouns:
+            raise KnowledgeError(f"noun variant {lemma!r} (with 'targets') has no plain [[noun]] entry",
+                                 code="C332", path=str(paths[-1]))
+    return Lexicon(verbs, nouns, frozenset(light), frozenset(speech), variants)
 
 
 def load_lexicon(options: Any = None, *, files: tuple[str, ...] | list[str] | None = None) -> Lexicon:
