@@ -173,3 +173,46 @@ def test_actors_petrarch_open_ended_ranges(tmp_path: Path) -> None:
     kb = load_petrarch_kb([path])
     assert resolve_text("Abdullah II", date="2005-01-01", kb=kb).actor.code == "JORGOV"  # type: ignore[union-attr]
     assert resolve_text("Abdullah II", date="1990-01-01", kb=kb).actor.code == "JORELI"  # type: ignore[union-attr]
+
+
+def test_actors_petrarch_multi_code_entry_keeps_all_codes(dicts: tuple[Path, Path]) -> None:
+    kb = load_petrarch_kb([dicts[0]], [dicts[1]])
+    res = resolve_text("the Lunar Republic", kb=kb)
+    assert res.actor is not None and res.actor.code == "MOOGOV"
+    assert kb.entries["petrarch:LUNAR_REPUBLIC"].code == "MOOGOV/MOOLEG"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The AU", "IGOAFR"),  # "THE_AU" is the acronym AU, not "THEAU"
+        ("AU", "IGOAFR"),
+        ("the Hermit Kingdom", "PRK"),
+        ("the K.U.", "USAEDU"),
+    ],
+)
+def test_actors_petrarch_leading_the_is_not_part_of_the_name(tmp_path: Path, text: str, code: str) -> None:
+    path = tmp_path / "the.actors.txt"
+    path.write_text("THE_AU [IGOAFR]\nNORTH_KOREA [PRK]\n+THE_HERMIT_KINGDOM\nTHE_KU [USAEDU]\n+K.U.\n", encoding="utf-8")
+    kb = load_petrarch_kb([path])
+    res = resolve_text(text, kb=kb)
+    assert res.actor is not None and res.actor.code == code, res.why
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("EU", "IGOEEU"),  # the built-in European Union's acronym follows the dictionary entry
+        ("the European Union", "IGOEEU"),
+        ("Washington", "USAGOV"),  # the dictionary's own WASHINGTON beats the name taken from the USA
+        ("the United States", "USA"),
+        ("the Pentagon", "USAMIL"),  # a seat keeps its sector with the built-in entry
+    ],
+)
+def test_actors_petrarch_entry_named_like_builtin_takes_over_its_names(tmp_path: Path, text: str, code: str) -> None:
+    path = tmp_path / "takeover.actors.txt"
+    path.write_text("EUROPEAN_UNION [IGOEEU]\nUNITED_STATES [USA]\nWASHINGTON [USAGOV]\n", encoding="utf-8")
+    clear_cache()
+    kb = load_kb(Options().with_overrides({"actors.petrarch_files": [str(path)]}))
+    res = resolve_text(text, kb=kb)
+    assert res.actor is not None and res.actor.code == code, res.why

@@ -46,7 +46,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from communique.actors.kb import Alias, Entry, KnowledgeBase, Period, Role, build_kb
+from communique.actors.kb import (
+    Alias,
+    Entry,
+    KnowledgeBase,
+    Period,
+    Role,
+    acronym_key,
+    alias_key,
+    build_kb,
+)
 from communique.errors import KnowledgeError
 
 CODE_RE = re.compile(r"[A-Za-z0-9+#\-]+(?:/[A-Za-z0-9+#\-]+)*")
@@ -261,6 +270,9 @@ def _alias_text(phrase: str) -> tuple[str, bool]:
     stay upper case and match only as written (U.S., UN, WHO)."""
     exact = phrase.endswith("_")
     words = phrase.strip("_").replace("_", " ").split()
+    if len(words) > 1 and words[0].upper() == "THE":
+        # the KB ignores a leading "the" anyway; kept, "THE_AU" would become the acronym "THEAU"
+        words = words[1:]
     shown = [w if ("." in w or len(w.strip(".")) <= 2 or w in ENGLISH_SHORT_WORDS) else w.lower() for w in words]
     return " ".join(shown), not exact and len(words[-1]) >= 4 and not any("." in w for w in words)
 
@@ -268,13 +280,16 @@ def _alias_text(phrase: str) -> tuple[str, bool]:
 def petrarch_entries(actors: Iterable[PetrarchActor]) -> Iterator[tuple[Entry, list[Alias]]]:
     for a in actors:
         eid = "petrarch:" + a.phrase.strip("_").replace(" ", "_").upper()
-        code = a.code or (a.periods[-1].country or "") + (a.periods[-1].sector or "")
+        first = a.code or (a.periods[-1].country or "") + (a.periods[-1].sector or "")
+        # "[FRO/BIL/SAM]": the entry is coded with the first code; Entry.code keeps them all, as
+        # PETRARCH writes them in its output
+        code = "/".join(a.codes) if len(a.codes) > 1 else first
         entry = Entry(
             id=eid,
             kind="petrarch",
             name=a.phrase.strip("_").replace("_", " ").title(),
-            country=code[:3] or None,
-            sector=code[3:] or None,
+            country=first[:3] or None,
+            sector=first[3:] or None,
             periods=tuple(a.periods),
             origin=f"{a.path}:{a.line}",
             code=code,
@@ -327,12 +342,53 @@ def merge_petrarch(kb: KnowledgeBase, files: Iterable[str | Path], *, layer: int
         if is_agent_file(p):
             _add_agents(kb, read_agents(p), layer=layer)
         else:
-            for entry, aliases in petrarch_entries(read_actors(p)):
-                if entry.id in kb.entries and kb._layer_of.get(entry.id, 0) >= layer:
-                    kb.warn(f"duplicate PETRARCH entry {entry.id} at {entry.origin}; the first ({kb.entries[entry.id].origin}) is kept")
-                    continue
-                kb.add(entry, aliases, layer=layer)
+            _add_actors(kb, read_actors(p), layer=layer)
     return kb
+
+
+def _aliases_by_entry(kb: KnowledgeBase) -> dict[str, list[Alias]]:
+    out: dict[str, list[Alias]] = {}
+    for index in (kb.aliases, kb.acronyms):
+        for have in index.values():
+            for al in have:
+                out.setdefault(al.entry_id, []).append(al)
+    return out
+
+
+def _key(text: str) -> str:
+    """What the KB indexes a name under: its acronym key ("U.N." -> "UN") or its alias key."""
+    return acronym_key(text) or alias_key(text)
+
+
+def _add_actors(kb: KnowledgeBase, actors: Iterable[PetrarchActor], *, layer: int) -> None:
+    """Add dictionary entries over ``kb``. An entry whose phrase is the name of a built-in
+    actor ("EUROPEAN_UNION" and the built-in European Union) takes over that actor's other
+    names too ("EU", "the bloc"), so one actor is not coded two ways in one text; names that
+    carry a sector of their own (seats: "the Pentagon") stay with the built-in entry."""
+    by_name: dict[str, list[str]] = {}
+    for e in kb.entries.values():
+        if e.kind != "petrarch" and kb._layer_of.get(e.id, 0) < layer:
+            by_name.setdefault(alias_key(e.name), []).append(e.id)
+    owned: dict[str, list[Alias]] | None = None
+    pending = list(petrarch_entries(actors))
+    # the dictionary's own phrases (this file and those read before) beat names taken over
+    own = {_key(a.text) for _e, aliases in pending for a in aliases}
+    own |= {_key(a.text) for index in (kb.aliases, kb.acronyms) for have in index.values() for a in have
+            if kb.entries[a.entry_id].kind == "petrarch"}
+    for entry, aliases in pending:
+        if entry.id in kb.entries and kb._layer_of.get(entry.id, 0) >= layer:
+            kb.warn(f"duplicate PETRARCH entry {entry.id} at {entry.origin}; the first ({kb.entries[entry.id].origin}) is kept")
+            continue
+        taken: list[Alias] = []
+        for builtin_id in by_name.get(alias_key(aliases[0].text), []) if aliases else []:
+            if owned is None:
+                owned = _aliases_by_entry(kb)
+            taken += [Alias(entry.id, al.kind, al.text, weak=al.weak) for al in owned.get(builtin_id, [])
+                      if al.sector is None and _key(al.text) not in own]
+        if taken:
+            kb.warn(f"override: {entry.id} ({entry.origin}) takes over the names of "
+                    + ", ".join(by_name[alias_key(aliases[0].text)]))
+        kb.add(entry, aliases + taken, layer=layer)
 
 
 def load_petrarch_kb(
@@ -349,11 +405,7 @@ def load_petrarch_kb(
         if not p.exists():
             raise KnowledgeError("PETRARCH actor dictionary not found", code="C312", path=str(p))
         kb.files.append(str(p))
-        for entry, aliases in petrarch_entries(read_actors(p)):
-            if entry.id in kb.entries:
-                kb.warn(f"duplicate PETRARCH entry {entry.id} at {entry.origin}; the first ({kb.entries[entry.id].origin}) is kept")
-                continue
-            kb.add(entry, aliases, layer=2)
+        _add_actors(kb, read_actors(p), layer=2)
     for f in agent_files:
         p = Path(f)
         if not p.exists():
