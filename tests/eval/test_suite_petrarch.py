@@ -140,3 +140,22 @@ def test_suite_petrarch_scores_root_f1_beside_baseline(tmp_path: Path, nlp: Any)
     assert rep.metrics["baseline_root_f1_udpetrarch"] == 0.75
     missed = dict((k, n) for k, n in rep.tables["failure kinds (missed)"][1:])
     assert missed == {"actors right, CAMEO root differs": 1}
+
+
+def test_suite_petrarch_petrarch2_outputs_are_scored_on_their_own_file(tmp_path: Path, nlp: Any) -> None:
+    _dicts(tmp_path)
+    data = _write(tmp_path / "petrarch_validation_ud_2_02.jsonl",
+                  [_record("T-01", "Atlantis condemned Borealis on Monday.", [("ATL", "BOR", "111")])])
+    # the main file's T-01 is another sentence with other codes: PETRARCH2 is right there, wrong here
+    _write(tmp_path / "petrarch_validation.jsonl", [
+        _record("T-01", "Borealis attacked Atlantis.", [("BOR", "ATL", "190")]),
+        _record("T-02", "Borealis praised Atlantis.", [("BOR", "ATL", "051")]),
+    ])
+    _write(tmp_path / "baselines" / "petrarch2_on_petrarch_validation.jsonl", [
+        {"id": "T-01", "events": [{"source": "BOR", "target": "ATL", "code": "190"}]},
+        {"id": "T-02", "events": []},
+    ])
+    rep = run_suite("petrarch", data)
+    assert rep.metrics["baseline_root_f1_petrarch2"] == round(2 * 1.0 * 0.5 / 1.5, 4)
+    assert rep.metrics["root_f1"] == 1.0
+    assert "baseline_root_f1_udpetrarch" not in rep.metrics
