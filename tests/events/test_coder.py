@@ -288,6 +288,12 @@ CAMEO_CLASSES = [
     # 057 a deal reached or signed is SUPPORT; an understanding in principle stays AGREE
     ("Serbia and Kosovo reached a deal on car licence plates.", "SUPPORT", "057"),
     ("Armenia and Azerbaijan reached an understanding on the border.", "AGREE", "030"),
+    # a pledge of verbal backing is the backing itself (05), not a promise of cooperation (03)
+    ("Germany pledged its full support to Moldova.", "SUPPORT", "051"),
+    # sanctions on the press of one's own country are administrative (172)
+    ("Iran imposed sanctions on dissident journalists.", "COERCE", "172"),
+    # calling off an armed campaign de-escalates it (087); the light verb does not stage it
+    ("Hezbollah called off its rocket attacks on northern Israel.", "RETREAT", "087"),
 ]
 
 

@@ -46,6 +46,8 @@ ACTOR_OBJECT = frozenset({"@actor"})  # lexicon objects marker: a named person/o
 MEANING_PARTICLES = frozenset({"up", "off", "down", "out", "away", "over", "back", "in"})
 # Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
 # object for object-specific frames.
+# Particles that turn a light verb into undoing its event noun ("called off", "broke off").
+UNDOING_PARTICLES = frozenset({"off", "down", "away"})
 MARKED_ADJ = frozenset({"chemical", "biological", "nuclear", "radiological", "explosive", "toxic"})
 # "is about / ready / set / poised to restore ties": announced or intended, i.e. future
 INTENT_ADJ = frozenset({"about", "ready", "willing", "set", "due", "poised", "prepared", "likely", "eager",
@@ -395,6 +397,9 @@ class FrameFinder:
         """Type, mode and CAMEO code of a control verb with its complement event."""
         ct = child.type if child else None
         if role == "agree":
+            if ct == "SUPPORT" and child is not None and child.trigger.pos_ == "NOUN" and child.cameo != "057":
+                # "pledged / offered its support to Kyiv": the pledge is itself the verbal backing
+                return "SUPPORT", None, child.cameo
             if ct in YIELDING:
                 # an explicit promise to yield is CAMEO 035, whose root 03 maps to AGREE; only a
                 # bare future ("will withdraw") stays CONCEDE (see _future)
@@ -538,8 +543,8 @@ class _Finder(FrameFinder):
         passive = _is_passive(v)
         objs = self.objects(v)
         light_noun = None
-        if self.lex.is_light(v.lemma_):
-            for o in objs:
+        if self.lex.is_light(v.lemma_) and not {c.lower_ for c in v.children if c.dep_ == "prt"} & UNDOING_PARTICLES:
+            for o in objs:  # "called off the strike" undoes the event, it does not stage it
                 o = _through_measure(o, self.lex)
                 nt = noun_trigger(self.lex, o)
                 if nt is not None:

@@ -70,20 +70,20 @@ def classify_pair(
                 if fr is not None:
                     return _relation(finder._finish(fr, False)), f"path {fr.pattern}"
         for tok in [*up_b, lca, *down_a]:
-            if tok.i in (hs.i,):
-                continue
+            if tok.i in (hs.i,) or tok.pos_ in ("VERB", "AUX"):
+                continue  # verbs were read as predicates above ("granted amnesty" is not the noun "grant")
             nt = noun_trigger(lexicon, tok)
             if nt is not None:
                 return nt.type, f"path noun {nt.name}"
     if scored:
         _, _, f = max(scored, key=lambda r: (r[0], r[1]))
-        return f.type, f"partial frame {f.pattern}"
+        return _relation(f), f"partial frame {f.pattern}"
     anchor = ht or hs
     if explained and anchor is not None:
         f = min((x.frame for x in explained), key=lambda fr: abs(fr.trigger.i - anchor.i))
-        return f.type, f"nearest frame {f.pattern}"
+        return _relation(f), f"nearest frame {f.pattern}"
     if explained:
-        return explained[0].frame.type, f"first frame {explained[0].frame.pattern}"
+        return _relation(explained[0].frame), f"first frame {explained[0].frame.pattern}"
     if anchor is not None:  # any lexicon predicate in the sentence, nearest the pair
         finder = SentenceFrames(lexicon, anchor.sent)
         for tok in sorted(anchor.sent, key=lambda t: abs(t.i - anchor.i)):
