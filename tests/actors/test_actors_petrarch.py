@@ -216,3 +216,16 @@ def test_actors_petrarch_entry_named_like_builtin_takes_over_its_names(tmp_path:
     kb = load_kb(Options().with_overrides({"actors.petrarch_files": [str(path)]}))
     res = resolve_text(text, kb=kb)
     assert res.actor is not None and res.actor.code == code, res.why
+
+
+@pytest.mark.parametrize(("text", "code"), [("MSF Atlantis", "NGOATL"), ("Doctors Without Borders", "NGOMED")])
+def test_actors_petrarch_agent_word_beats_builtin_acronym(tmp_path: Path, text: str, code: str) -> None:
+    actors = tmp_path / "a.actors.txt"
+    actors.write_text("ATLANTIS [ATL]\n", encoding="utf-8")
+    agents = tmp_path / "a.agents.txt"
+    agents.write_text("MSF {} [NGO~]\n", encoding="utf-8")
+    clear_cache()
+    kb = load_kb(Options().with_overrides({"actors.petrarch_files": [str(actors), str(agents)]}))
+    res = resolve_text(text, kb=kb)
+    assert res.actor is not None and res.actor.code == code, res.why
+    assert any("'MSF' is an agent word" in c for c in kb.conflicts)

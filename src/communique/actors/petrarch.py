@@ -311,9 +311,34 @@ def is_agent_file(path: str | Path) -> bool:
     return False
 
 
+def _yield_name_to_agent(kb: KnowledgeBase, phrase: str, origin: str, *, layer: int) -> None:
+    """A dictionary agent word that is also a built-in actor's name ("MSF [NGO~]" and the
+    built-in Doctors Without Borders) is read as the agent: the name would otherwise be found
+    first and the agent never applied ("MSF Arnor" -> NGOARN). ``phrase`` as the dictionary
+    writes it (upper case: acronyms are looked up case-sensitively)."""
+    words = phrase.strip("_").replace("_", " ")
+    ak = acronym_key(words)
+    for index, key in ((kb.acronyms, ak), (kb.aliases, alias_key(words))):
+        have = index.get(key) if key else None
+        if not have or key is None:
+            continue
+        lower = [a for a in have if kb._layer_of.get(a.entry_id, 0) < layer and kb.entries[a.entry_id].kind != "petrarch"]
+        if not lower:
+            continue
+        kb.warn(f"override: '{words}' is an agent word ({origin}), no longer a name of "
+                + ", ".join(sorted({a.entry_id for a in lower})))
+        rest = [a for a in have if a not in lower]
+        if rest:
+            index[key] = rest
+        else:
+            del index[key]
+        kb._fuzzy_choices.clear()  # fuzzy candidates are cached alias keys
+
+
 def _add_agents(kb: KnowledgeBase, agents: Iterable[PetrarchAgent], *, layer: int) -> None:
     for ag in agents:
         phrase, _ = _alias_text(ag.phrase)
+        _yield_name_to_agent(kb, ag.phrase, f"{ag.path}:{ag.line}", layer=layer)
         role = Role(
             phrase=phrase,
             sector=ag.code.replace("~", ""),
