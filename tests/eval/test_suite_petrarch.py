@@ -12,7 +12,7 @@ import pytest
 from communique.actors import load_kb
 from communique.config import Options
 from communique.eval import run_suite
-from communique.eval.petrarch import event_triples, find_dicts, root_of
+from communique.eval.petrarch import event_triples, failure_kind, find_dicts, root_of
 from communique.events.bench import analyse_many
 from communique.events.coder import EventCoder
 from communique.records import ActorRef, Event
@@ -159,3 +159,27 @@ def test_suite_petrarch_petrarch2_outputs_are_scored_on_their_own_file(tmp_path:
     assert rep.metrics["baseline_root_f1_petrarch2"] == round(2 * 1.0 * 0.5 / 1.5, 4)
     assert rep.metrics["root_f1"] == 1.0
     assert "baseline_root_f1_udpetrarch" not in rep.metrics
+
+
+ATL = ActorRef(text="Atlantis", country="ATL", actor_id="petrarch:ATLANTIS")
+BOR = ActorRef(text="Borealis", country="BOR", actor_id="petrarch:BOREALIS")
+
+
+def _event(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], cameo: str = "111") -> Event:
+    return Event(id="e", doc_id="d", type="ACCUSE", cameo=cameo, sentence="s", span=(0, 1), source=sources[0],
+                 target=targets[0] if targets else None, sources=sources, targets=targets)
+
+
+@pytest.mark.parametrize(
+    ("events", "frames", "kind"),
+    [
+        ([], 0, "no event: no frame (lexicon)"),
+        ([], 2, "no event: frames found, none coded"),
+        ([_event((ATL,), ())], 1, "source right, no target coded"),
+        ([_event((ATL,), (BOR,), cameo="051")], 1, "actors right, CAMEO root differs"),
+        ([_event((BOR,), (ATL,))], 1, "source and target swapped"),
+    ],
+)
+def test_suite_petrarch_failure_kind_says_why_a_triple_was_missed(events: list[Event], frames: int, kind: str) -> None:
+    predicted = set().union(*(event_triples(e) for e in events)) if events else set()
+    assert failure_kind(("ATL", "BOR", "11"), predicted, events, frames=frames) == kind

@@ -111,11 +111,13 @@ def event_triples(ev: Event, *, joint: bool = False, require_dyad: bool = True, 
     return out
 
 
-def failure_kind(expected: Triple, predicted: set[Triple], events: Sequence[Event], kb: Any = None) -> str:
-    """Why an expected triple was not produced: the first of a fixed list of checks."""
+def failure_kind(expected: Triple, predicted: set[Triple], events: Sequence[Event], kb: Any = None,
+                 *, frames: int = 0) -> str:
+    """Why an expected triple was not produced: the first of a fixed list of checks.
+    ``frames``: how many frames the coder found in the case (coded or not)."""
     s, t, root = expected
     if not events:
-        return "no event coded"
+        return "no event: frames found, none coded" if frames else "no event: no frame (lexicon)"
     pairs = {(ps, pt) for ps, pt, _ in predicted}
     if (s, t) in pairs:
         return "actors right, CAMEO root differs"
@@ -192,7 +194,8 @@ def run(data: Path | None, options: Options, *, dicts: Path | None = None) -> Ev
         g = _gold(r)
         events: list[Event] = []
         p: set[Triple] = set()
-        for x in coder.explain(a):
+        explained = coder.explain(a)
+        for x in explained:
             if x.event is None:
                 continue
             events.append(x.event)
@@ -204,7 +207,7 @@ def run(data: Path | None, options: Options, *, dicts: Path | None = None) -> Ev
         cat[1].append(p)
         exact += g == p
         for t in sorted(g - p):
-            kinds[failure_kind(t, p, events, kb)] += 1
+            kinds[failure_kind(t, p, events, kb, frames=len(explained))] += 1
         if p - g:
             extra["in a no-event case" if not g else "beside expected ones" if g & p else "instead of expected ones"] += len(p - g)
         if g != p and len(misses) <= MISS_ROWS:
