@@ -1,5 +1,6 @@
 """PETRARCH validation suite (UD 2.02 revision): ``communique eval petrarch --data
-petrarch_validation_ud_2_02.jsonl [--dicts DIR]``.
+petrarch_validation_ud_2_02.jsonl``; the fixture dictionaries are read from
+``petrarch_validation_dicts/ud_2_02/`` beside the data file (``run(..., dicts=DIR)`` from Python).
 
 Our coder with our lexicon codes the stylised sentences; the suite's fixture actor and agent
 dictionaries (which define its fictional countries) are loaded through the actors PETRARCH
@@ -62,7 +63,8 @@ def find_dicts(data: Path, dicts: Path | None) -> list[Path]:
     folder = dicts or data.parent / DICTS_DIR
     files = sorted(p for p in folder.glob("*.txt") if "actors" in p.name.lower() or "agents" in p.name.lower())
     if not files:
-        raise EvalError(f"no PETRARCH actor/agent dictionaries in {folder}; pass --dicts DIR", code="C765",
+        raise EvalError(f"no PETRARCH actor/agent dictionaries in {folder}; put the suite's fixture "
+                        f"dictionaries there (beside the data file) or call run(..., dicts=DIR)", code="C765",
                         path=str(folder))
     return files
 
