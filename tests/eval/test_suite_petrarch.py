@@ -183,3 +183,12 @@ def _event(sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...], cameo: 
 def test_suite_petrarch_failure_kind_says_why_a_triple_was_missed(events: list[Event], frames: int, kind: str) -> None:
     predicted = set().union(*(event_triples(e) for e in events)) if events else set()
     assert failure_kind(("ATL", "BOR", "11"), predicted, events, frames=frames) == kind
+
+
+def test_suite_petrarch_without_fixture_dictionaries_says_where_to_put_them(tmp_path: Path) -> None:
+    from communique.errors import EvalError
+
+    data = _write(tmp_path / "petrarch_validation_ud_2_02.jsonl", [_record("T-01", "Atlantis condemned Borealis.", [])])
+    with pytest.raises(EvalError) as err:
+        run_suite("petrarch", data)
+    assert err.value.code == "C765" and "petrarch_validation_dicts" in str(err.value)
