@@ -294,6 +294,16 @@ CAMEO_CLASSES = [
     ("Iran imposed sanctions on dissident journalists.", "COERCE", "172"),
     # calling off an armed campaign de-escalates it (087); the light verb does not stage it
     ("Hezbollah called off its rocket attacks on northern Israel.", "RETREAT", "087"),
+    # backing someone with arms or money is material help (07), not verbal support (05)
+    ("Iran supported the Houthis with weapons and money.", "AID", "070"),
+    ("The United States supplied Ukraine with tanks.", "AID", "070"),
+    # agreeing on a deal settles it (057); offering one promises it (03)
+    ("Ukraine and Russia agreed on a prisoner exchange deal.", "SUPPORT", "057"),
+    ("Russia offered Ukraine a deal on grain exports.", "AGREE", "032"),
+    # verbs of the CAMEO roots that were missing
+    ("Egypt reopened the Rafah crossing for aid convoys.", "RETREAT", "086"),
+    ("The Taliban finally complied with the Qatari demands.", "CONCEDE", "080"),
+    ("Islamist rebels decapitated two soldiers in northern Mozambique.", "ASSAULT", "1823"),
 ]
 
 

@@ -150,6 +150,9 @@ def _headline_subject(v: Token) -> Token | None:
 
 # "will never accept / recognise / tolerate X" states a rejection, not a missing acceptance
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
+# Agree-verbs that, with a deal noun as object, settle the deal ("agreed a truce") rather than
+# promise one ("offered a deal" stays AGREE)
+SETTLING_VERBS = frozenset({"agree", "consent"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
 MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
@@ -397,9 +400,13 @@ class FrameFinder:
         """Type, mode and CAMEO code of a control verb with its complement event."""
         ct = child.type if child else None
         if role == "agree":
-            if ct == "SUPPORT" and child is not None and child.trigger.pos_ == "NOUN" and child.cameo != "057":
-                # "pledged / offered its support to Kyiv": the pledge is itself the verbal backing
-                return "SUPPORT", None, child.cameo
+            if ct == "SUPPORT" and child is not None and child.trigger.pos_ == "NOUN":
+                if child.cameo != "057":
+                    # "pledged / offered its support to Kyiv": the pledge is itself the verbal backing
+                    return "SUPPORT", None, child.cameo
+                if parent.lemma in SETTLING_VERBS:
+                    # "agreed (on) a ceasefire deal": the deal is settled, as "reached a deal" (057)
+                    return "SUPPORT", None, "057"
             if ct in YIELDING:
                 # an explicit promise to yield is CAMEO 035, whose root 03 maps to AGREE; only a
                 # bare future ("will withdraw") stays CONCEDE (see _future)

@@ -79,8 +79,11 @@ def classify_pair(
         _, _, f = max(scored, key=lambda r: (r[0], r[1]))
         return _relation(f), f"partial frame {f.pattern}"
     anchor = ht or hs
-    if explained and anchor is not None:
-        f = min((x.frame for x in explained), key=lambda fr: abs(fr.trigger.i - anchor.i))
+    heads = [h for h in (hs, ht) if h is not None]
+    if explained and heads:
+        # nearest in the tree, not in the word order: the event the pair's clause hangs from
+        f = min((x.frame for x in explained),
+                key=lambda fr: (min(_tree_distance(fr.trigger, h) for h in heads), abs(fr.trigger.i - heads[-1].i)))
         return _relation(f), f"nearest frame {f.pattern}"
     if explained:
         return _relation(explained[0].frame), f"first frame {explained[0].frame.pattern}"
@@ -107,6 +110,14 @@ def _relation(f: Frame) -> str:
     if f.negated and f.type in REFUSAL_OF:
         return "REJECT"
     return f.type
+
+
+def _tree_distance(a: Any, b: Any) -> int:
+    """Dependency edges between two tokens (different sentences: very far)."""
+    if a.sent.start != b.sent.start:
+        return 10**6
+    up_b, _, down_a = _path(a, b)
+    return len(up_b) + len(down_a)
 
 
 def _path(a: Any, b: Any) -> tuple[list[Any], Any, list[Any]]:
