@@ -1,4 +1,5 @@
-"""Shared fixtures: the real spaCy pipeline (loaded once) and default options."""
+"""Shared fixtures: the real spaCy pipeline (loaded once), default options, and a real analysed
+document (real parse, real actors stage) for the stages after actors."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from typing import Any
 
 import pytest
 
+from communique.actors.stage import make as make_actors
 from communique.config import Options
-from communique.nlp import load_model
+from communique.nlp import load_model, sentences_of
+from communique.pipeline import Analysis
+from communique.records import Document, SourceDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -22,3 +26,23 @@ def nlp() -> Any:
 @pytest.fixture(scope="session")
 def options() -> Options:
     return Options()
+
+
+@pytest.fixture(scope="session")
+def actors_stage(options: Options) -> Any:
+    return make_actors(options)
+
+
+@pytest.fixture()
+def analyse(nlp: Any, actors_stage: Any) -> Any:
+    """``analyse(text, published=...)`` → an Analysis after nlp and actors, as quotes/time/places see it."""
+
+    def _make(text: str, published: str | None = "2021-03-19") -> Analysis:
+        a = Analysis(source=SourceDocument(id="doc1", text=text, published=published))
+        a.document = Document(id="doc1", text=text, published=published)
+        a.doc = nlp(text)
+        a.sentences = sentences_of("doc1", a.doc)
+        actors_stage([a])
+        return a
+
+    return _make
