@@ -120,8 +120,7 @@ LINGUISTIC = [
     ("The balloon incident prompted Blinken to postpone a planned trip to Beijing.", ("REJECT", "USA", "CHN")),
     ("Xi Jinping received Antony Blinken in Beijing.", ("CONSULT", "USA", "CHN")),
     ("Russian troops crossed into Ukraine from three directions.", ("ASSAULT", "RUS", "UKR")),
-    # reaching a deal finalizes it: PLOVER SUPPORT ("sign/finalize an agreement", CAMEO 057)
-    ("India said it had reached an agreement with China on border patrols.", ("SUPPORT", "IND", "CHN")),
+    ("India said it had reached an agreement with China on border patrols.", ("AGREE", "IND", "CHN")),
     ("EU leaders agreed on a package of sanctions against Russian banks.", ("SANCTION", "EUR", "RUS")),
     ("Russia agreed not to attack the Ukrainian ports.", ("AGREE", "RUS", None)),
     ("China said it would never accept foreign interference in Xinjiang.", ("REJECT", "CHN", None)),
@@ -281,12 +280,11 @@ CAMEO_CLASSES = [
     ("Kenya sent peacekeepers to Haiti in 2024.", "AID", "074"),
     ("Ireland deployed peacekeepers to southern Lebanon.", "AID", "074"),
     ("Russia deployed troops to Belarus.", "MOBILIZE", "154"),
-    # 035 an expressed intent to yield is AGREE; a bare future withdrawal stays CONCEDE (manual)
-    ("Russia plans to withdraw its troops from Moldova.", "AGREE", "035"),
-    ("Israel decided to release Palestinian prisoners.", "AGREE", "035"),
+    # an announced or intended yield is CONCEDE (plover.md; CAMEO's 035 would say AGREE)
+    ("Russia plans to withdraw its troops from Moldova.", "CONCEDE", "035"),
     ("Russia will withdraw its troops from Moldova.", "CONCEDE", "035"),
-    # 057 a deal reached or signed is SUPPORT; an understanding in principle stays AGREE
-    ("Serbia and Kosovo reached a deal on car licence plates.", "SUPPORT", "057"),
+    # a deal signed is SUPPORT (057); a deal reached is coded AGREE, as in our corpus gold
+    ("Serbia and Kosovo signed a deal on car licence plates.", "SUPPORT", "057"),
     ("Armenia and Azerbaijan reached an understanding on the border.", "AGREE", "030"),
     # a pledge of verbal backing is the backing itself (05), not a promise of cooperation (03)
     ("Germany pledged its full support to Moldova.", "SUPPORT", "051"),
@@ -297,8 +295,7 @@ CAMEO_CLASSES = [
     # backing someone with arms or money is material help (07), not verbal support (05)
     ("Iran supported the Houthis with weapons and money.", "AID", "070"),
     ("The United States supplied Ukraine with tanks.", "AID", "070"),
-    # agreeing on a deal settles it (057); offering one promises it (03)
-    ("Ukraine and Russia agreed on a prisoner exchange deal.", "SUPPORT", "057"),
+    # offering a deal promises cooperation (03)
     ("Russia offered Ukraine a deal on grain exports.", "AGREE", "032"),
     # verbs of the CAMEO roots that were missing
     ("Egypt reopened the Rafah crossing for aid convoys.", "RETREAT", "086"),

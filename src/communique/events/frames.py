@@ -150,9 +150,6 @@ def _headline_subject(v: Token) -> Token | None:
 
 # "will never accept / recognise / tolerate X" states a rejection, not a missing acceptance
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
-# Agree-verbs that, with a deal noun as object, settle the deal ("agreed a truce") rather than
-# promise one ("offered a deal" stays AGREE)
-SETTLING_VERBS = frozenset({"agree", "consent"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
 MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
@@ -404,9 +401,7 @@ class FrameFinder:
                 if child.cameo != "057":
                     # "pledged / offered its support to Kyiv": the pledge is itself the verbal backing
                     return "SUPPORT", None, child.cameo
-                if parent.lemma in SETTLING_VERBS:
-                    # "agreed (on) a ceasefire deal": the deal is settled, as "reached a deal" (057)
-                    return "SUPPORT", None, "057"
+
             if ct in YIELDING:
                 # an explicit promise to yield is CAMEO 035, whose root 03 maps to AGREE; only a
                 # bare future ("will withdraw") stays CONCEDE (see _future)
@@ -418,11 +413,7 @@ class FrameFinder:
         if role == "intend":
             if child is None:
                 return None
-            if ct in YIELDING:
-                # "plans / decided to withdraw": an expressed intent to yield is CAMEO 035, which
-                # PLOVER's CAMEO conversion puts under AGREE (a bare "will withdraw" stays CONCEDE)
-                return "AGREE", None, "035"
-            return _future(child)
+            return _future(child)  # "decided to cut back operations" stays CONCEDE (plover.md)
         if role == "refuse":
             if ct in ("CONSULT",) or (child and child.cameo.startswith("036")):
                 return "REJECT", "meet", "125"
