@@ -309,3 +309,35 @@ def test_events_cameo_code_decides_plover_type(nlp: Any, text: str, type_: str, 
     events = code_text(text)
     assert [(e.type, e.cameo) for e in events if e.type == type_] [:1] == [(type_, cameo)], \
         [(e.type, e.cameo, e.pattern) for e in events]
+
+
+# Who the recipient is: sentence, expected type, source country, target country
+RECIPIENTS = [
+    # a date ("late on Saturday") or an event noun ("in retaliation") is never the party hit
+    ("Iran fired dozens of missiles at Israel late on Saturday in retaliation for the strike in Damascus.",
+     "ASSAULT", "IRN", "ISR"),
+    ("Hezbollah launched rockets at northern Israel on Sunday.", "ASSAULT", None, "ISR"),
+    # a demand in a that-clause asks the clause's subject, whatever the demanded acts are
+    ("Britain demanded that Iran release the detained tanker crew.", "REQUEST", "GBR", "IRN"),
+    ("China demanded that Washington stop meddling, lift sanctions on Chinese firms and end arms sales to Taiwan.",
+     "REQUEST", "CHN", "USA"),
+    # a verb phrase after "with" is not the recipient of the talks
+    ("Japanese and Korean diplomats held talks in Seoul on Friday, with both sides describing them as tough.",
+     "CONSULT", "JPN", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), RECIPIENTS)
+def test_events_recipient_is_a_party(nlp: Any, text: str, type_: str, src: str | None, tgt: str | None) -> None:
+    events = code_text(text)
+    ev = _find(events, type_)
+    assert ev is not None, [(e.type, e.pattern) for e in events]
+    if src is not None:
+        assert src in _countries(ev.sources)
+    assert (ev.target.country if ev.target else None) == tgt
+
+
+def test_events_demand_content_is_not_coded_as_fact(nlp: Any) -> None:
+    """"demanded that X lift sanctions": the lifting has not happened, no CONCEDE of its own."""
+    events = code_text("China demanded that Washington stop meddling, lift sanctions on Chinese firms and end arms sales.")
+    assert [e.type for e in events] == ["REQUEST"]

@@ -126,8 +126,13 @@ def _kids(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
-def _prep_obj(tok: Token, word: str) -> list[Token]:
-    """Objects of the preposition ``word`` under ``tok`` (also "out of", particles with objects)."""
+# Objects that are never a party to an event: "late on Saturday", "with both sides describing".
+NOT_PARTY_ENTS = frozenset({"DATE", "TIME"})
+
+
+def _prep_obj(tok: Token, word: str, *, parties: bool = True) -> list[Token]:
+    """Objects of the preposition ``word`` under ``tok`` (also "out of", particles with objects).
+    With ``parties`` (actors wanted) dates, times and verb phrases are left out."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == word:
@@ -136,6 +141,8 @@ def _prep_obj(tok: Token, word: str) -> list[Token]:
                     out.extend(_conj(p))
                 elif p.dep_ == "prep":  # "out of X"
                     out.extend(q for pp in _kids(p, "pobj") for q in _conj(pp))
+    if parties:
+        out = [t for t in out if t.ent_type_ not in NOT_PARTY_ENTS and t.pos_ not in ("VERB", "AUX")]
     return out
 
 
@@ -162,7 +169,7 @@ def _through_measure(o: Token, lex: Lexicon) -> Token:
     behind a measure or an amount."""
     amount = o.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY") or o.like_num
     if o.lemma_.lower() in MEASURE_NOUNS or amount:
-        for p in _prep_obj(o, "of") + (_prep_obj(o, "in") if amount else []):
+        for p in _prep_obj(o, "of", parties=False) + (_prep_obj(o, "in", parties=False) if amount else []):
             if lex.noun(p.lemma_) is not None or p.lemma_.lower() in ("emergency", "siege", "war"):
                 return p
     return o
@@ -597,6 +604,13 @@ class _Finder(FrameFinder):
                 self.consumed.update(t.i for t in comp.subtree if t.pos_ in ("VERB", "AUX"))
             elif comp.pos_ in ("VERB", "AUX"):
                 child = self.verb_frame(comp, as_complement=True)
+                # "demanded that X stop A, lift B and end C": one demand, its coordinated acts
+                # are its content, not events of their own
+                for c in comp.conjuncts:
+                    if c.pos_ in ("VERB", "AUX") and c.i > comp.i and c.i not in self.consumed:
+                        self.consumed.add(c.i)
+                        if child is None:
+                            child = self.verb_frame(c, as_complement=True)
             else:
                 nt = noun_trigger(self.lex, comp)
                 if nt is not None:
@@ -629,6 +643,8 @@ class _Finder(FrameFinder):
             return None
         type_, mode, cameo = composed
         targets, slot = self.targets(v, vf.target, passive=passive)
+        if not targets and comp is not None and comp.dep_ == "ccomp" and vf.role == "request":
+            targets = self.subjects(comp)[0]  # "demanded that Washington lift ...": Washington is asked
         if child is not None and (not targets or (targets and comp is not None and any(t.i == comp.i for t in targets))):
             targets = child.targets
         if child is not None and targets and child.trigger.i in {t.i for t in targets}:
@@ -653,7 +669,8 @@ class _Finder(FrameFinder):
         assert f is not None
         if not f.targets:
             for word in nt.target_preps or TARGET_PREPS_DEFAULT:
-                found = _prep_obj(v, word)
+                # "in retaliation", "in response to": an event noun is not the party hit
+                found = [t for t in _prep_obj(v, word) if not (t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None)]
                 if found:
                     f.targets = found
                     f.steps.append(f"target from the verb's '{word}' phrase")
@@ -678,6 +695,10 @@ class _Finder(FrameFinder):
         sources: list[Token] = []
         reciprocal = False
         between = _prep_obj(n, "between") or _prep_obj(n, "among")
+        if len(between) == 1:  # "between officials of the US and (their) Chinese counterparts"
+            inner = _prep_obj(between[0], "of")
+            if len(inner) > 1:
+                between = inner
         if between and nt.reciprocal:
             sources, reciprocal = between, True
         if not sources:
