@@ -341,3 +341,24 @@ def test_events_demand_content_is_not_coded_as_fact(nlp: Any) -> None:
     """"demanded that X lift sanctions": the lifting has not happened, no CONCEDE of its own."""
     events = code_text("China demanded that Washington stop meddling, lift sanctions on Chinese firms and end arms sales.")
     assert [e.type for e in events] == ["REQUEST"]
+
+
+# Words the parser gets wrong or splits, and crowds as actors: sentence, type, mode
+SURFACE = [
+    # the parser lemmatises "raped" as "rap" and "staged" as "stag"
+    ("Soldiers raped women in the village, residents said.", "ASSAULT", "beat"),
+    # "sit-in" is split into sit / - / in
+    ("Teachers staged a sit-in outside the education ministry in Nairobi.", "PROTEST", None),
+    ("Police took three opposition activists into custody in Minsk.", "COERCE", "arrest"),
+    # a bare number subject of a protest is the crowd that protests
+    ("Thousands rallied in Tbilisi against the foreign agents law.", "PROTEST", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), SURFACE)
+def test_events_surface_forms_and_crowds(nlp: Any, text: str, type_: str, mode: str | None) -> None:
+    events = code_text(text)
+    ev = _find(events, type_)
+    assert ev is not None, [(e.type, e.pattern) for e in events]
+    if mode is not None:
+        assert ev.mode == mode

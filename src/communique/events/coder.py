@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who",
                       "which", "that", "this", "these", "those", "its", "their"})
 CONTEXT_WINDOW = 1  # sentences either side read for contexts (a stand-in for the paragraph)
+# Numbers that stand for a crowd of people when they are the subject ("Thousands marched")
+CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # An actor we could not resolve to a country/organisation is kept (the text is evidence) but the
 # event is less certain. Hand-set, see frames.BASE_CONFIDENCE.
@@ -67,7 +69,8 @@ def _resolve_all(analysis: Any, tok: Any, *, target: bool = False) -> list[Actor
     border") is a place or a thing, not a recipient, and is dropped."""
     from communique.actors import actor_for_span
 
-    if tok.ent_type_ in NON_ACTOR_ENTS and not any(c.lower_ == "of" for c in tok.children):
+    crowd = tok.lower_ in CROWD_NUMBERS and tok.dep_ in ("nsubj", "nsubjpass")  # "Thousands rallied"
+    if tok.ent_type_ in NON_ACTOR_ENTS and not crowd and not any(c.lower_ == "of" for c in tok.children):
         return []  # "on Monday", "by 20 percent" (but "thousands of Armenians" is an actor)
     whole = _resolve(analysis, tok)
     adjs = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(x.dep_ == "conj" for x in c.children)]

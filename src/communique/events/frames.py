@@ -276,6 +276,8 @@ class FrameFinder:
     def choose_verb_frame(self, v: Token) -> tuple[VerbFrame | None, int]:
         frames = self.lex.verb_frames(v.lemma_)
         if not frames:
+            frames = next((fs for w in _surface_lemmas(v) if (fs := self.lex.verb_frames(w))), [])
+        if not frames:
             return None, 0
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
@@ -502,10 +504,33 @@ def future_of(frame: Frame) -> Frame:
                    steps=[*frame.steps, f"future/intended {frame.type} -> {type_} (PLOVER auxiliary-mode rule)"])
 
 
+def _surface_lemmas(v: Token) -> list[str]:
+    """Lemma guesses from the inflected form when the parser's lemma is wrong ("raped" -> "rap",
+    "staged" -> "stag"): strip -d/-ed/-ing, undo a doubled consonant."""
+    w = v.lower_
+    out: list[str] = []
+    if v.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        out += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])  # "shelled" is "shell", "stopped" is "stop"
+    elif v.tag_ == "VBG" and w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+    elif v.tag_ == "VBZ" and w.endswith("s"):
+        out += [w[:-1], w[:-2]]
+    return [x for x in out if len(x) > 2 and x != v.lemma_.lower()]
+
+
 def noun_trigger(lex: Lexicon, tok: Token) -> NounTrigger | None:
-    """The noun entry for ``tok``; a two-word entry ("hunger strike") wins over the head alone."""
+    """The noun entry for ``tok``; a two-word entry ("hunger strike") wins over the head alone,
+    a hyphenated word the tokenizer split ("sit-in", "cease-fire") over its last part."""
     if tok.pos_ not in ("NOUN", "PROPN", "VERB") and tok.tag_ not in ("NN", "NNS"):
         return None
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        for last in (tok.lower_, tok.lemma_.lower()):
+            hyph = lex.noun(f"{doc[tok.i - 2].lower_}-{last}")
+            if hyph is not None:
+                return hyph
     for c in tok.children:
         if c.dep_ in ("compound", "amod") and c.i == tok.i - 1:
             two = lex.noun(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
