@@ -362,3 +362,27 @@ def test_events_surface_forms_and_crowds(nlp: Any, text: str, type_: str, mode: 
     assert ev is not None, [(e.type, e.pattern) for e in events]
     if mode is not None:
         assert ev.mode == mode
+
+
+# Nominal events and instruments: sentence, [(type, source country, target country)] all events
+NOMINALS = [
+    # "X's N of Y": the of-phrase is the one the event is done to
+    ("Russia's invasion of Ukraine began in February 2022.", [("ASSAULT", "RUS", "UKR")]),
+    ("Pakistan conducted airstrikes inside Iran on Thursday.", [("ASSAULT", "PAK", "IRN")]),
+    # a weapon described by its origin is not an attack
+    ("Turkey's purchase of Russian missiles angered Washington.", []),
+    # a weapon as subject is the instrument: its origin is the actor
+    ("Ukrainian drones hit an oil refinery in southern Russia.", [("ASSAULT", "UKR", None)]),
+    # an exercise without a partner is a show of force; a joint one is cooperation
+    ("Iran held large-scale air defence drills near its nuclear sites.", [("MOBILIZE", "IRN", None)]),
+    ("China and Russia held joint naval drills in the Sea of Japan.", [("COOPERATE", "CHN", None)]),
+    # a participle elaborating the strike is the same event
+    ("Russian missiles struck port facilities in Odesa, destroying grain stores.", [("ASSAULT", "RUS", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOMINALS)
+def test_events_nominals_and_instruments(nlp: Any, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    events = code_text(text)
+    got = [(e.type, e.source.country, e.target.country if e.target else None) for e in events]
+    assert got == expected, [(e.type, e.pattern) for e in events]

@@ -555,6 +555,12 @@ def _clause_verb(t: Token) -> Token:
     return t
 
 
+# Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
+# verb of hitting they are the instrument, and the verb's frame stands ("Ukrainian drones hit ...")
+INSTRUMENT_NOUNS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "mortar", "grenade"})
+# Exercises are COOPERATE only when joint (PLOVER: single-country exercises are MOBILIZE)
+EXERCISE_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
+JOINT_MARKERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"})
 POSS_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
 
@@ -593,7 +599,10 @@ class _Finder(FrameFinder):
         if frame is None:
             return None
         srcs, _ = self.subjects(v)
-        if srcs and not as_complement and all(t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None for t in srcs):
+        agents = [a for a in (self._agent_of_event(t) for t in srcs) if a.lemma_.lower() not in INSTRUMENT_NOUNS]
+        if srcs and agents and all(t.lemma_.lower() in INSTRUMENT_NOUNS for t in srcs):
+            srcs = agents  # "Ukrainian drones hit ...": Ukraine did
+        elif srcs and not as_complement and all(t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None for t in srcs):
             return None  # "the sanctions hit exports": the subject is an event, not an actor
         frame.sources = frame.sources or srcs
         if frame.cameo == HOST_CODE and frame.targets and frame.sources:
@@ -730,9 +739,11 @@ class _Finder(FrameFinder):
             sources = _prep_obj(n, "by")
         if not sources:
             sources = [p for p in _kids(n, "poss") if p.lower_ not in POSS_PRONOUNS or not standalone]
+        by_origin = False
         if not sources:
             sources = [c for c in n.children
                        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in AGENT_ENTS and c.i < n.i]
+            by_origin = bool(sources)
         targets: list[Token] = []
         for word in nt.target_preps:
             targets = _prep_obj(n, word) or [t for a in _kids(n, "acl") for t in _prep_obj(a, word)]
@@ -740,8 +751,14 @@ class _Finder(FrameFinder):
                 break
         if between and not reciprocal and not targets:
             targets = between
+        if not targets and sources and not reciprocal and n.lemma_.lower() not in INSTRUMENT_NOUNS:
+            # "Russia's invasion of Ukraine", "the shelling of Kharkiv by Russian forces": with
+            # the actor named elsewhere, the of-phrase is the one the event is done to
+            targets = [t for t in _prep_obj(n, "of") if not any(t.i == s.i for s in sources)]
         if standalone and not sources:
             return None
+        if standalone and by_origin and n.lemma_.lower() in INSTRUMENT_NOUNS and not targets:
+            return None  # "Turkey's purchase of Russian missiles": a weapon of that origin, no attack
         f = Frame(trigger=n, type=nt.type, cameo=nt.cameo, mode=nt.mode, pattern=nt.name, sources=sources,
                   targets=targets, reciprocal=reciprocal or (nt.reciprocal and len(sources) > 1),
                   confidence=BASE_CONFIDENCE - NOUN_PENALTY - (WEAK_PENALTY if nt.weak else 0.0))
@@ -782,6 +799,12 @@ class _Finder(FrameFinder):
                 continue
             frames.append(f)
         frames.extend(self._bare_demands(frames))
+        # "struck the port, destroying grain stores": a participle that elaborates an event of the
+        # same type is that event, not a second one
+        by_trigger = {f.trigger.i: f for f in frames}
+        frames = [f for f in frames if not (
+            f.trigger.dep_ == "advcl" and f.trigger.tag_ == "VBG" and f.trigger.head.i in by_trigger
+            and by_trigger[f.trigger.head.i].type == f.type)]
         arg_tokens: set[int] = set()
         for f in frames:
             for t in [*f.sources, *f.targets]:
@@ -826,6 +849,10 @@ class _Finder(FrameFinder):
         return out
 
     def _finish(self, f: Frame, question: bool) -> Frame:
+        if (f.type == "COOPERATE" and f.trigger.lemma_.lower() in EXERCISE_NOUNS and len(f.sources) < 2
+                and not f.targets and not any(c.lower_ in JOINT_MARKERS for c in f.trigger.children)):
+            f.type, f.mode, f.cameo = "MOBILIZE", "troops", "150"
+            f.steps.append("an exercise with no partner is a show of force (PLOVER: single-country -> MOBILIZE)")
         clause = _clause_verb(f.trigger)
         status, speech, future, obligation = self._clause_status(clause)
         if self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated:
