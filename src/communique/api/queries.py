@@ -30,15 +30,14 @@ __all__ = [
 ]
 
 import calendar
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from communique.api.errors import ApiError
-from communique.records import EVENT_TYPES, Episode, Quote
-from communique.store import EventFilter, Store, event_filter_sql
+from communique.records import EVENT_TYPES, Episode
+from communique.store import DocumentFilter, EventFilter, QuoteFilter, Store
 from communique.stories import pair_key, tone_series
 from communique.stories.tone import FREQS
 
@@ -162,10 +161,6 @@ def event_filter(
     )
 
 
-def _is_empty(f: EventFilter) -> bool:
-    return f == EventFilter()
-
-
 # ---------------------------------------------------------------------------------------- pages
 
 
@@ -182,33 +177,13 @@ def documents_page(
 ) -> Page:
     """Documents in ingestion order. Event filters (dyad, actor, type) keep documents that have
     at least one matching event; from/to apply to the publication date."""
-    where: list[str] = []
-    params: list[Any] = []
-    if q:
-        where.append("(text ILIKE ? OR title ILIKE ?)")
-        params += [f"%{q}%", f"%{q}%"]
-    if date_from:
-        where.append("published >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("published <= ?")
-        params.append(date_to + "\uffff")
+    ids: tuple[str, ...] | None = None
     if episode:
         eps = store.episodes(ids=[episode])
-        where.append("list_contains(?, id)")
-        params.append(list(eps[0].doc_ids) if eps else [])
-    if not _is_empty(events):
-        ev_where, ev_params = event_filter_sql(events)
-        where.append(f"id IN (SELECT doc_id FROM events{ev_where})")
-        params += ev_params
-    sql_where = (" WHERE " + " AND ".join(where)) if where else ""
-    total = int(store.con.execute(f"SELECT count(*) FROM documents{sql_where}", params).fetchone()[0])  # type: ignore[index]
-    ids = [r[0] for r in store.con.execute(
-        f"SELECT id FROM documents{sql_where} ORDER BY seq LIMIT {int(limit)} OFFSET {int(offset)}",
-        params,
-    ).fetchall()]
-    docs = store.documents(ids=ids) if ids else []
-    return Page([d.to_dict() for d in docs], total, limit, offset)
+        ids = eps[0].doc_ids if eps else ()
+    f = DocumentFilter(q=q, published_from=date_from, published_to=date_to, ids=ids, events=events)
+    docs = store.documents(f, limit=limit, offset=offset)
+    return Page([d.to_dict() for d in docs], store.count_documents(f), limit, offset)
 
 
 def events_page(store: Store, f: EventFilter, *, limit: int, offset: int) -> Page:
@@ -231,51 +206,15 @@ def quotes_page(
 ) -> Page:
     """Quotes by date. ``speaker`` matches a name or a country code; ``dyad`` keeps quotes whose
     speaker belongs to either side."""
-    where: list[str] = []
-    params: list[Any] = []
-    if speaker:
-        where.append("(lower(speaker_name) = lower(?) OR speaker_country = upper(?))")
-        params += [speaker, speaker]
-    if dyad:
-        where.append("speaker_country IN (?, ?)")
-        params += list(dyad)
-    if date_from:
-        where.append("date >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("date <= ?")
-        params.append(date_to + "\uffff")
-    if episode:
-        where.append("episode_id = ?")
-        params.append(episode)
-    if doc:
-        where.append("doc_id = ?")
-        params.append(doc)
-    if q:
-        where.append("text ILIKE ?")
-        params.append(f"%{q}%")
-    sql_where = (" WHERE " + " AND ".join(where)) if where else ""
-    total = int(store.con.execute(f"SELECT count(*) FROM quotes{sql_where}", params).fetchone()[0])  # type: ignore[index]
-    rows = store.con.execute(
-        f"SELECT record, episode_id FROM quotes{sql_where} "
-        f"ORDER BY date NULLS LAST, doc_id, span_start, id LIMIT {int(limit)} OFFSET {int(offset)}",
-        params,
-    ).fetchall()
-    items = []
-    for rec, ep in rows:
-        d = json.loads(rec)
-        d["episode_id"] = ep
-        items.append(Quote.from_dict(d).to_dict())
-    return Page(items, total, limit, offset)
+    f = QuoteFilter(doc_id=doc, episode_id=episode, speaker=speaker, dyad=dyad,
+                    date_from=date_from, date_to=date_to, q=q)
+    items = [x.to_dict() for x in store.quotes(f, limit=limit, offset=offset)]
+    return Page(items, store.count_quotes(f), limit, offset)
 
 
 def quote_by_id(store: Store, quote_id: str) -> dict[str, Any] | None:
-    row = store.con.execute("SELECT record, episode_id FROM quotes WHERE id = ?", [quote_id]).fetchone()
-    if row is None:
-        return None
-    d = json.loads(row[0])
-    d["episode_id"] = row[1]
-    return Quote.from_dict(d).to_dict()
+    quote = store.quote(quote_id)
+    return None if quote is None else quote.to_dict()
 
 
 def _episode_matches(

@@ -9,7 +9,7 @@ import argparse
 from rich.text import Text
 
 from communique.cli.common import EXIT_ERROR, EXIT_OK, console, err_console, options_from_args
-from communique.store import EventFilter, Store
+from communique.store import EventFilter, QuoteFilter, Store
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +27,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             err_console.print(f"no document '{args.doc_id}' in {options.get('store.path')}")
             return EXIT_ERROR
         events = store.events(EventFilter(doc_id=doc.id))
-        quotes = store.quotes(doc_id=doc.id)
+        quotes = store.quotes(QuoteFilter(doc_id=doc.id))
     console.print(Text(f"{doc.title or '(no title)'}", style="bold"))
     console.print(f"id {doc.id} · {doc.source or '?'} · published {doc.published or '?'} · {doc.origin or ''}")
     if doc.duplicate_of:

@@ -12,7 +12,16 @@ Why this shape:
 
 from __future__ import annotations
 
-__all__ = ["Store", "SCHEMA_VERSION", "EventFilter", "event_filter_sql"]
+__all__ = [
+    "Store",
+    "SCHEMA_VERSION",
+    "EventFilter",
+    "QuoteFilter",
+    "DocumentFilter",
+    "event_filter_sql",
+    "quote_filter_sql",
+    "document_filter_sql",
+]
 
 import json
 import logging
@@ -115,6 +124,10 @@ class EventFilter:
     ids: tuple[str, ...] | None = None
 
 
+def _where(where: list[str]) -> str:
+    return (" WHERE " + " AND ".join(where)) if where else ""
+
+
 def event_filter_sql(f: EventFilter) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
@@ -151,7 +164,82 @@ def event_filter_sql(f: EventFilter) -> tuple[str, list[Any]]:
     if f.ids is not None:
         where.append("list_contains(?, id)")
         params.append(list(f.ids))
-    return (" WHERE " + " AND ".join(where)) if where else "", params
+    return _where(where), params
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """Quote filters shared by the CLI and the HTTP API. ``speaker`` is a name or a country code;
+    ``dyad`` keeps quotes whose speaker belongs to either side."""
+
+    doc_id: str | None = None
+    episode_id: str | None = None
+    speaker: str | None = None
+    dyad: tuple[str, str] | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    q: str | None = None
+
+
+def quote_filter_sql(f: QuoteFilter) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if f.doc_id:
+        where.append("doc_id = ?")
+        params.append(f.doc_id)
+    if f.episode_id:
+        where.append("episode_id = ?")
+        params.append(f.episode_id)
+    if f.speaker:
+        where.append("(lower(speaker_name) = lower(?) OR speaker_country = upper(?))")
+        params += [f.speaker, f.speaker]
+    if f.dyad:
+        where.append("speaker_country IN (?, ?)")
+        params += [x.upper() for x in f.dyad]
+    if f.date_from:
+        where.append("date >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("date <= ?")
+        params.append(f.date_to + "\uffff")
+    if f.q:
+        where.append("text ILIKE ?")
+        params.append(f"%{f.q}%")
+    return _where(where), params
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    """Document filters: full text over title and text, publication dates, ids, and an event
+    filter that keeps documents with at least one matching event."""
+
+    q: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+    ids: tuple[str, ...] | None = None
+    events: EventFilter | None = None
+
+
+def document_filter_sql(f: DocumentFilter) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if f.ids is not None:
+        where.append("list_contains(?, id)")
+        params.append(list(f.ids))
+    if f.q:
+        where.append("(text ILIKE ? OR title ILIKE ?)")
+        params += [f"%{f.q}%", f"%{f.q}%"]
+    if f.published_from:
+        where.append("published >= ?")
+        params.append(f.published_from)
+    if f.published_to:
+        where.append("published <= ?")
+        params.append(f.published_to + "\uffff")
+    if f.events is not None and f.events != EventFilter():
+        ev_where, ev_params = event_filter_sql(f.events)
+        where.append(f"id IN (SELECT doc_id FROM events{ev_where})")
+        params += ev_params
+    return _where(where), params
 
 
 class Store:
@@ -281,7 +369,7 @@ class Store:
             "text", "span_start", "span_end", "direct", "cue", "event_id", "date", "record")}
         for i, r in enumerate(results, start=1):
             d = r.document
-            for k, v in (
+            doc_row: tuple[tuple[str, Any], ...] = (
                 ("id", d.id), ("seq", seq0 + i), ("title", d.title), ("source", d.source),
                 ("url", d.url), ("published", d.published), ("author", d.author),
                 ("origin", d.origin), ("format", d.format), ("text", d.text),
@@ -289,7 +377,8 @@ class Store:
                 ("similarity", d.similarity), ("n_removed", len(d.removed)),
                 ("n_flags", len(d.flags)), ("signature", list(r.signature) or None),
                 ("record", _j(d.to_dict())), ("run_id", run_id), ("stored_at", now),
-            ):
+            )
+            for k, v in doc_row:
                 docs[k].append(v)
             for s in r.sentences:
                 for k, v in zip(sents, (s.doc_id, s.index, s.start, s.end, s.text), strict=True):
@@ -440,25 +529,11 @@ class Store:
         return [json.loads(r[0]) for r in self.con.execute(sql, list(params)).fetchall()]
 
     def documents(
-        self,
-        *,
-        ids: Iterable[str] | None = None,
-        q: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, f: DocumentFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Document]:
         """Documents in ingestion order, with current duplicate_of and story flags merged in."""
-        where, params = [], []
-        if ids is not None:
-            where.append("list_contains(?, id)")
-            params.append(list(ids))
-        if q:
-            where.append("(text ILIKE ? OR title ILIKE ?)")
-            params += [f"%{q}%", f"%{q}%"]
-        sql = "SELECT record, duplicate_of, similarity, id FROM documents"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY seq"
+        where, params = document_filter_sql(f or DocumentFilter())
+        sql = f"SELECT record, duplicate_of, similarity, id FROM documents{where} ORDER BY seq"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         rows = self.con.execute(sql, params).fetchall()
@@ -477,8 +552,12 @@ class Store:
             out.append(Document.from_dict(d))
         return out
 
+    def count_documents(self, f: DocumentFilter | None = None) -> int:
+        where, params = document_filter_sql(f or DocumentFilter())
+        return int(self.con.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0])  # type: ignore[index]
+
     def document(self, doc_id: str) -> Document | None:
-        docs = self.documents(ids=[doc_id])
+        docs = self.documents(DocumentFilter(ids=(doc_id,)))
         return docs[0] if docs else None
 
     def sentences(self, doc_id: str) -> list[Sentence]:
@@ -514,40 +593,27 @@ class Store:
         return int(self.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()[0])  # type: ignore[index]
 
     def quotes(
-        self,
-        *,
-        doc_id: str | None = None,
-        episode_id: str | None = None,
-        speaker: str | None = None,
-        q: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, f: QuoteFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Quote]:
-        where, params = [], []
-        if doc_id:
-            where.append("doc_id = ?")
-            params.append(doc_id)
-        if episode_id:
-            where.append("episode_id = ?")
-            params.append(episode_id)
-        if speaker:
-            where.append("(lower(speaker_name) = lower(?) OR speaker_country = upper(?))")
-            params += [speaker, speaker]
-        if q:
-            where.append("text ILIKE ?")
-            params.append(f"%{q}%")
-        sql = "SELECT record, episode_id FROM quotes"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date NULLS LAST, doc_id, span_start"
+        where, params = quote_filter_sql(f or QuoteFilter())
+        sql = f"SELECT record, episode_id FROM quotes{where} ORDER BY date NULLS LAST, doc_id, span_start, id"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        out = []
-        for rec, ep in self.con.execute(sql, params).fetchall():
-            d = json.loads(rec)
-            d["episode_id"] = ep
-            out.append(Quote.from_dict(d))
-        return out
+        return [self._quote(rec, ep) for rec, ep in self.con.execute(sql, params).fetchall()]
+
+    def count_quotes(self, f: QuoteFilter | None = None) -> int:
+        where, params = quote_filter_sql(f or QuoteFilter())
+        return int(self.con.execute(f"SELECT count(*) FROM quotes{where}", params).fetchone()[0])  # type: ignore[index]
+
+    def quote(self, quote_id: str) -> Quote | None:
+        row = self.con.execute("SELECT record, episode_id FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        return None if row is None else self._quote(row[0], row[1])
+
+    @staticmethod
+    def _quote(rec: str, episode_id: str | None) -> Quote:
+        d = json.loads(rec)
+        d["episode_id"] = episode_id
+        return Quote.from_dict(d)
 
     def episodes(self, *, ids: Iterable[str] | None = None) -> list[Episode]:
         if ids is not None:
