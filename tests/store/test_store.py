@@ -145,3 +145,21 @@ def test_store_actors_counts_mentions(store: Store) -> None:
     store.write_results([_result("a1", ANCHORAGE, "2021-03-19", []), _result("a2", ANCHORAGE + " ", "2021-03-19", [])])
     assert store.actors()[0] | {"actor_id": None} == {
         "name": "Antony Blinken", "country": "USA", "sector": "GOV", "mentions": 2, "documents": 2, "actor_id": None}
+
+
+def test_store_filters_quotes_and_documents_with_counts(store: Store) -> None:
+    from communique.store import DocumentFilter, QuoteFilter
+
+    store.write_results([
+        _result("a1", ANCHORAGE, "2021-03-19", [("CONSULT", USA, CHN, "2021-03-18")]),
+        _result("b1", "India and China held talks in Moscow.", "2020-09-11", [("CONSULT", IND, CHN, "2020-09-10")]),
+    ])
+    assert store.count_quotes(QuoteFilter(speaker="chn")) == 2
+    assert [q.doc_id for q in store.quotes(QuoteFilter(doc_id="b1"))] == ["b1"]
+    assert store.quote("a1-q") == store.quotes(QuoteFilter(doc_id="a1"))[0]
+    assert store.quote("nope") is None
+    by_event = DocumentFilter(events=EventFilter(actor="IND"))
+    assert [d.id for d in store.documents(by_event)] == ["b1"] and store.count_documents(by_event) == 1
+    assert [d.id for d in store.documents(DocumentFilter(published_to="2020-12-31"))] == ["b1"]
+    assert [d.id for d in store.documents(DocumentFilter(q="Moscow"))] == ["b1"]
+    assert [d.id for d in store.documents(limit=1, offset=1)] == ["b1"]
