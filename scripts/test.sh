@@ -18,4 +18,7 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "warning: chromium missing; install it (apt-get install chromium) for the browser tests" >&2
   fi
 fi
+# lint and types first (STYLE.md: ruff, mypy strict on the package), then the tests
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/mypy src/communique
 exec .venv/bin/python -m pytest -q -ra "$@"

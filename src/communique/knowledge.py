@@ -22,6 +22,7 @@ __all__ = [
     "check_pattern",
 ]
 
+import builtins
 import json
 import re
 import tomllib
@@ -136,7 +137,7 @@ class Validator:
             raise self.fail(f"field '{key}' is {value!r}; expected one of {sorted(choices)}")
         return value
 
-    def list(self, key: str, *, required: bool = False, item: Callable[[Any], bool] | None = None) -> list[Any]:
+    def list(self, key: builtins.str, *, required: bool = False, item: Callable[[Any], bool] | None = None) -> builtins.list[Any]:
         value = self.record.get(key)
         if value is None:
             if required:
@@ -151,7 +152,7 @@ class Validator:
                 raise self.fail(f"field '{key}' has an empty string")
         return value
 
-    def date(self, key: str, *, required: bool = False) -> Any:
+    def date(self, key: builtins.str, *, required: bool = False) -> Any:
         value = self.record.get(key)
         if value is None or value == "":
             if required:
@@ -161,7 +162,7 @@ class Validator:
             raise self.fail(f"field '{key}' must be a date YYYY[-MM[-DD]], got {value!r}")
         return value
 
-    def number(self, key: str, *, required: bool = True) -> Any:
+    def number(self, key: builtins.str, *, required: bool = True) -> Any:
         value = self.record.get(key)
         if value is None:
             if required:
