@@ -386,3 +386,18 @@ def test_events_nominals_and_instruments(nlp: Any, text: str, expected: list[tup
     events = code_text(text)
     got = [(e.type, e.source.country, e.target.country if e.target else None) for e in events]
     assert got == expected, [(e.type, e.pattern) for e in events]
+
+
+# A protest's demand or complaint is its topic, not a second event (PLOVER): sentence, all types
+PROTEST_TOPICS = [
+    ("Students took to the streets of Dhaka to demand justice for the victims.", ["PROTEST"]),
+    ("Thousands marched in Yerevan, demanding the prime minister's resignation.", ["PROTEST"]),
+    ("Farmers rallied outside parliament to protest against the new tax.", ["PROTEST"]),
+    # not a protest: the demand stands
+    ("The opposition leader demanded the prime minister's resignation.", ["REQUEST"]),
+]
+
+
+@pytest.mark.parametrize(("text", "types"), PROTEST_TOPICS)
+def test_events_protest_topic_is_not_a_second_event(nlp: Any, text: str, types: list[str]) -> None:
+    assert [e.type for e in code_text(text)] == types

@@ -36,3 +36,11 @@ def test_pairs_type_between_marked_phrases(nlp: Any, marked: str, expected: str)
     analysis, explained = explain_text(text)
     type_, how = classify_pair(analysis, explained, src, tgt, load_lexicon())
     assert type_ == expected, how
+
+
+def test_pairs_protest_with_a_demand_is_protest(nlp: Any) -> None:
+    text, src, tgt = spans_from_markup(
+        "<s>Thousands of Armenians</s> marched in Yerevan, demanding the resignation of <t>the prime minister</t>.")
+    analysis, explained = explain_text(text)
+    type_, how = classify_pair(analysis, explained, src, tgt, load_lexicon())
+    assert type_ == "PROTEST", how

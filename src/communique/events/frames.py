@@ -19,7 +19,8 @@ on Iran") are coded when they name their own actor.
 
 from __future__ import annotations
 
-__all__ = ["Frame", "FrameFinder", "SentenceFrames", "find_frames", "np_span", "noun_trigger", "COMMON_SOURCE_DEPS"]
+__all__ = ["Frame", "FrameFinder", "SentenceFrames", "find_frames", "np_span", "noun_trigger", "COMMON_SOURCE_DEPS",
+           "PROTEST_TOPIC_TYPES"]
 
 import re
 from dataclasses import dataclass, field, replace
@@ -539,6 +540,10 @@ def noun_trigger(lex: Lexicon, tok: Token) -> NounTrigger | None:
     return lex.noun(tok.lemma_)
 
 
+def _has_to(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
 def _depth(t: Token) -> int:
     d = 0
     while t.head is not t and d < 50:
@@ -555,6 +560,8 @@ def _clause_verb(t: Token) -> Token:
     return t
 
 
+# What a protest says or wants is its topic, not a second event (PLOVER)
+PROTEST_TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 # Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
 # verb of hitting they are the instrument, and the verb's frame stands ("Ukrainian drones hit ...")
 INSTRUMENT_NOUNS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "mortar", "grenade"})
@@ -799,12 +806,17 @@ class _Finder(FrameFinder):
                 continue
             frames.append(f)
         frames.extend(self._bare_demands(frames))
-        # "struck the port, destroying grain stores": a participle that elaborates an event of the
-        # same type is that event, not a second one
+        # "struck the port, destroying grain stores", "rallied to protest the tax": a participle or
+        # purpose clause that elaborates an event of the same type is that event, not a second one
         by_trigger = {f.trigger.i: f for f in frames}
+        # "marched to demand his resignation", "rallied, accusing the government of fraud": the
+        # protest's topic is no event of its own (PLOVER)
         frames = [f for f in frames if not (
-            f.trigger.dep_ == "advcl" and f.trigger.tag_ == "VBG" and f.trigger.head.i in by_trigger
-            and by_trigger[f.trigger.head.i].type == f.type)]
+            f.type in PROTEST_TOPIC_TYPES and f.trigger.dep_ in ("advcl", "xcomp", "conj")
+            and f.trigger.head.i in by_trigger and by_trigger[f.trigger.head.i].type == "PROTEST")]
+        frames = [f for f in frames if not (
+            (f.trigger.dep_ == "advcl" and (f.trigger.tag_ == "VBG" or _has_to(f.trigger)))
+            and f.trigger.head.i in by_trigger and by_trigger[f.trigger.head.i].type == f.type)]
         arg_tokens: set[int] = set()
         for f in frames:
             for t in [*f.sources, *f.targets]:

@@ -14,7 +14,13 @@ __all__ = ["classify_pair", "DEFAULT_TYPE"]
 from typing import Any
 
 from communique.events.coder import Explained
-from communique.events.frames import Frame, SentenceFrames, noun_trigger, np_span
+from communique.events.frames import (
+    PROTEST_TOPIC_TYPES,
+    Frame,
+    SentenceFrames,
+    noun_trigger,
+    np_span,
+)
 from communique.events.lexicon import Lexicon
 
 DEFAULT_TYPE = "CONSULT"
@@ -68,6 +74,10 @@ def classify_pair(
             if tok.pos_ in ("VERB", "AUX") and tok.i != hs.i:
                 fr = finder.verb_frame(tok, as_complement=True)
                 if fr is not None:
+                    if fr.type in PROTEST_TOPIC_TYPES and tok.dep_ in ("advcl", "xcomp", "conj"):
+                        up = finder.verb_frame(tok.head, as_complement=True)
+                        if up is not None and up.type == "PROTEST":  # "marched to demand ...": a protest
+                            return "PROTEST", f"path {up.pattern} (topic {fr.pattern})"
                     return _relation(finder._finish(fr, False)), f"path {fr.pattern}"
         for tok in [*up_b, lca, *down_a]:
             if tok.i in (hs.i,) or tok.pos_ in ("VERB", "AUX"):
