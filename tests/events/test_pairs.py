@@ -44,3 +44,12 @@ def test_pairs_protest_with_a_demand_is_protest(nlp: Any) -> None:
     analysis, explained = explain_text(text)
     type_, how = classify_pair(analysis, explained, src, tgt, load_lexicon())
     assert type_ == "PROTEST", how
+
+
+def test_pairs_lexicon_verb_without_its_object_still_decides(nlp: Any) -> None:
+    """"disbanded the assembly": 'disband' is listed only with parties and groups as objects, but
+    its entry is a better guess than the default."""
+    text, src, tgt = spans_from_markup("<s>The junta</s> disbanded <t>the national assembly</t> in Niamey.")
+    analysis, explained = explain_text(text)
+    type_, how = classify_pair(analysis, explained, src, tgt, load_lexicon())
+    assert (type_, how.split()[0]) == ("COERCE", "loose"), how

@@ -107,6 +107,14 @@ def classify_pair(
             nt = noun_trigger(lexicon, tok)
             if nt is not None:
                 return nt.type, f"nearest predicate {nt.name}"
+        # a lexicon verb whose frames all need an object or particle it lacks ("withdrew from the
+        # town" where only "withdraw troops" is listed): its first entry is still the best guess
+        for tok in sorted(anchor.sent, key=lambda t: abs(t.i - anchor.i)):
+            if tok.pos_ in ("VERB", "AUX"):
+                frames = lexicon.verb_frames(tok.lemma_)
+                plain = [f for f in frames if f.role is None]
+                if plain:
+                    return plain[0].type, f"loose {plain[0].name}"
     return DEFAULT_TYPE, "default"
 
 
