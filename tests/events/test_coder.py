@@ -301,6 +301,10 @@ CAMEO_CLASSES = [
     ("Egypt reopened the Rafah crossing for aid convoys.", "RETREAT", "086"),
     ("The Taliban finally complied with the Qatari demands.", "CONCEDE", "080"),
     ("Islamist rebels decapitated two soldiers in northern Mozambique.", "ASSAULT", "1823"),
+    # people seized by force are abducted (181); property seized is COERCE (171)
+    ("Somali pirates seized 17 sailors off the coast of Puntland.", "ASSAULT", "181"),
+    ("Hamas fighters seized dozens of hostages in southern Israel.", "ASSAULT", "181"),
+    ("Iranian forces seized a British tanker in the Strait of Hormuz.", "COERCE", "171"),
 ]
 
 

@@ -124,7 +124,8 @@ def run(data: Path | None, options: Options) -> EvalReport:
     }
     notes = [
         "pair-given: the coder's frame linking the two spans, else the first lexicon predicate on the "
-        "dependency path, else the nearest frame, else CONSULT (how often each: see 'decided by')",
+        "dependency path, else the nearest frame or predicate, else a lexicon verb's first plain entry "
+        "('loose'), else CONSULT (how often each: see 'decided by')",
         "e2e precision counts an event as right only if it matches an annotated pair of its sentence; "
         "PLV does not annotate every pair, so precision is a lower bound",
     ]

@@ -284,6 +284,9 @@ class FrameFinder:
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
         obj_lemmas |= {_through_measure(o, self.lex).lemma_.lower() for o in self.objects(v)}  # "a state of emergency"
+        obj_lemmas |= {p.lemma_.lower() for o in self.objects(v)  # "seized dozens of hostages"
+                       if o.like_num or o.ent_type_ == "CARDINAL" or o.lemma_.lower() in GROUP_NOUNS
+                       for p in _prep_obj(o, "of", parties=False)}
         named_obj = any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in self.objects(v))
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
                        if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in MARKED_ADJ)}
@@ -560,6 +563,8 @@ def _clause_verb(t: Token) -> Token:
     return t
 
 
+# Quantity heads whose of-phrase names what the verb acts on ("dozens of hostages")
+GROUP_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "group", "number", "couple", "handful", "million"})
 # What a protest says or wants is its topic, not a second event (PLOVER)
 PROTEST_TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 # Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
