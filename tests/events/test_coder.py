@@ -305,6 +305,9 @@ CAMEO_CLASSES = [
     ("Somali pirates seized 17 sailors off the coast of Puntland.", "ASSAULT", "181"),
     ("Hamas fighters seized dozens of hostages in southern Israel.", "ASSAULT", "181"),
     ("Iranian forces seized a British tanker in the Strait of Hormuz.", "COERCE", "171"),
+    # taking control of a place is occupying territory (192)
+    ("M23 rebels seized control of Goma from Congolese troops.", "COERCE", "192"),
+    ("The Sudanese army regained control of the district after heavy fighting.", "COERCE", "192"),
 ]
 
 
