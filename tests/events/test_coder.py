@@ -402,6 +402,10 @@ PROTEST_TOPICS = [
     ("Farmers rallied outside parliament to protest against the new tax.", ["PROTEST"]),
     # not a protest: the demand stands
     ("The opposition leader demanded the prime minister's resignation.", ["REQUEST"]),
+    # any crowd of people protesting is PROTEST; a state protesting is a diplomatic complaint
+    ("Shopkeepers protested against the new market tax in Kano.", ["PROTEST"]),
+    ("China protested the decision by Japan to release the water.", ["ACCUSE"]),
+    ("Diplomats protested the expulsion of their colleagues.", ["ACCUSE"]),
 ]
 
 

@@ -43,6 +43,11 @@ REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 HOST_CODE, VISIT_CODE = "043", "042"
 ACTOR_OBJECT = frozenset({"@actor"})  # lexicon objects marker: a named person/organisation/country
+# lexicon subjects marker: a plural common noun that is not a state body ("shopkeepers", "nurses")
+CROWD_SUBJECT = "@crowd"
+STATE_BODY_NOUNS = frozenset({"government", "ministry", "official", "authority", "diplomat", "country", "nation",
+                              "leader", "minister", "state", "embassy", "court", "administration", "police", "army",
+                              "force", "troop", "soldier", "military", "regime", "lawmaker", "legislator", "envoy"})
 # Particles that change a verb's meaning: a frame without the particle does not apply.
 MEANING_PARTICLES = frozenset({"up", "off", "down", "out", "away", "over", "back", "in"})
 # Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
@@ -297,6 +302,8 @@ class FrameFinder:
                 prep_objs.setdefault(c.lower_, set()).update(
                     p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
         subj_lemmas = {t.lemma_.lower() for t in self.subjects(v)[0]}
+        crowd = any(t.tag_ == "NNS" and not t.ent_type_ and t.lemma_.lower() not in STATE_BODY_NOUNS
+                    for t in self.subjects(v)[0])
         subj_lemmas |= {c.lemma_.lower() for t in self.subjects(v)[0] for c in t.children if c.dep_ in ("compound", "amod")}
         # "told X to leave" asks; "told reporters that ..." only speaks
         has_verbal_comp = any(
@@ -321,7 +328,7 @@ class FrameFinder:
                     continue
                 score += 4
             if f.subjects:
-                if not subj_lemmas & f.subjects:
+                if not subj_lemmas & f.subjects and not (CROWD_SUBJECT in f.subjects and crowd):
                     continue
                 score += 4
             if f.requires == "complement":
