@@ -412,3 +412,25 @@ PROTEST_TOPICS = [
 @pytest.mark.parametrize(("text", "types"), PROTEST_TOPICS)
 def test_events_protest_topic_is_not_a_second_event(nlp: Any, text: str, types: list[str]) -> None:
     assert [e.type for e in code_text(text)] == types
+
+
+# Warnings and invitations: sentence, type, source country, target country
+WARNINGS_AND_INVITATIONS = [
+    # "warned X not to ..." is the warning itself, whatever the warned-against act is
+    ("China warned Washington not to step on its red lines over Taiwan.", "THREATEN", "CHN", "USA"),
+    ("North Korea warned Seoul not to hold the joint drills.", "THREATEN", "PRK", "KOR"),
+    # the invitation's to-clause names whom the visit is to
+    ("Wang Yi accepted an invitation to visit Washington.", "AGREE", "CHN", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), WARNINGS_AND_INVITATIONS)
+def test_events_warnings_and_invitations(nlp: Any, text: str, type_: str, src: str, tgt: str) -> None:
+    events = code_text(text)
+    ev = _find(events, type_)
+    assert ev is not None, [(e.type, e.pattern) for e in events]
+    assert (ev.source.country, ev.target.country if ev.target else None) == (src, tgt)
+
+
+def test_events_step_alone_is_not_a_resignation(nlp: Any) -> None:
+    assert "RETREAT" not in [e.type for e in code_text("Israeli soldiers stepped into the buffer zone with Syria.")]

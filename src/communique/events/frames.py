@@ -255,6 +255,12 @@ class FrameFinder:
                         found = _prep_obj(o, slot[5:])
                         if found:
                             break
+            elif slot == "acl":  # "accepted an invitation to visit Washington": who is visited
+                for o in self.objects(v):
+                    for c in o.children:
+                        if c.dep_ == "acl" and _has_to(c):
+                            found.extend(t for d in _kids(c, "dobj") for t in _conj(d))
+                            found.extend(_prep_obj(c, "to"))
             elif slot in ("poss", "amod", "compound"):
                 for o in self.objects(v):
                     found.extend(c for c in o.children if c.dep_ == slot or (slot == "poss" and c.dep_ == "poss"))
@@ -683,6 +689,8 @@ class _Finder(FrameFinder):
         if child is not None and self._negated(child.trigger) and vf.role != "refuse":
             if vf.role == "agree" and child.type in MATERIAL_CONFLICT | {"THREATEN", "ACCUSE", "REJECT"}:
                 child = None  # "agreed not to attack the ports": a promise of restraint, AGREE
+            elif vf.role == "threaten":
+                child = None  # "warned Seoul not to hold the drills": the warning is the threat
             else:
                 return None  # "agreed not to meet" is not an AGREE to meet
         if (vf.role == "agree" and child is not None and comp is not None and comp.pos_ == "NOUN"

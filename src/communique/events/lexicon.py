@@ -21,7 +21,7 @@ from communique.knowledge import LINE, Validator, data_path, read_toml
 
 ROLES = frozenset({"agree", "intend", "refuse", "request", "threaten", "deny", "report", "allow"})
 """Control roles: the verb's complement (to-clause, gerund, event noun) is itself an event."""
-TARGET_SLOTS = frozenset({"dobj", "dative", "agent", "poss", "amod", "compound"})
+TARGET_SLOTS = frozenset({"dobj", "dative", "agent", "poss", "amod", "compound", "acl"})
 REQUIRES = frozenset({"complement", "object"})
 
 # British -ise spellings the parser lemmatises as written ("criticised" -> "criticise").
@@ -166,7 +166,7 @@ def _read_file(
         for slot in target:
             if slot not in TARGET_SLOTS and not (slot.startswith("prep:") and len(slot) > 5):
                 raise v.fail(f"{what}: unknown target slot {slot!r} (dobj, dative, agent, poss, amod, "
-                             "compound or prep:<word>)", code="C335")
+                             "compound, acl or prep:<word>)", code="C335")
         for lemma in _lemmas(v):
             head, _, particle = lemma.partition(" ")
             verbs.append(VerbFrame(
