@@ -53,3 +53,12 @@ def test_pairs_lexicon_verb_without_its_object_still_decides(nlp: Any) -> None:
     analysis, explained = explain_text(text)
     type_, how = classify_pair(analysis, explained, src, tgt, load_lexicon())
     assert (type_, how.split()[0]) == ("COERCE", "loose"), how
+
+
+def test_pairs_co_actors_of_a_joint_event_are_linked_by_it(nlp: Any) -> None:
+    """"A and B signed ...": both marked phrases are actors of one joint frame, which decides."""
+    text, src, tgt = spans_from_markup(
+        "<s>Egypt</s> and <t>Sudan</t> signed a water-sharing agreement after Ethiopia threatened to fill the dam.")
+    analysis, explained = explain_text(text)
+    type_, how = classify_pair(analysis, explained, src, tgt, load_lexicon())
+    assert (type_, how.split()[0]) == ("SUPPORT", "frame"), how

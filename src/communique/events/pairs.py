@@ -57,7 +57,8 @@ def classify_pair(
         t_hit = any(_ov(sp, tgt) for sp in _spans(f.targets))
         rs = any(_ov(sp, tgt) for sp in _spans(f.sources))
         rt = any(_ov(sp, src) for sp in _spans(f.targets))
-        rank = 4 if s_hit and t_hit else 3 if rs and rt else 2 if (s_hit or t_hit) else 0
+        joint = any(_ov(sp, src) for sp in _spans(f.sources)) and rs  # "A and B agreed": both are actors
+        rank = 4 if s_hit and t_hit else 3 if (rs and rt) or joint else 2 if (s_hit or t_hit) else 0
         if rank:
             scored.append((rank, f.confidence + (0.05 if f.status == "fact" else 0.0), f))
     if scored:
