@@ -39,6 +39,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     gold: list[str] = []
     pred: list[str | None] = []
     any_hit = 0
+    routes: dict[str, tuple[int, int]] = {}  # how the pair was decided -> (lines, right)
     for r, a in zip(recs, analyses, strict=True):
         ex = coder.explain(a)
         actors = r.get("actor") or []
@@ -47,9 +48,11 @@ def run(data: Path | None, options: Options) -> EvalReport:
         tgt = _span(r["text"], recips[0]["text"] if recips else None)
         if tgt is None and len(actors) > 1:
             tgt = _span(r["text"], actors[1]["text"])
-        t, _how = classify_pair(a, ex, src, tgt, coder.lexicon)
+        t, how = classify_pair(a, ex, src, tgt, coder.lexicon)
         gold.append(r["event"])
         pred.append(t)
+        route = how.split()[0]
+        routes[route] = (routes.get(route, (0, 0))[0] + 1, routes.get(route, (0, 0))[1] + (t == r["event"]))
         any_hit += any(x.event is not None and x.event.type == r["event"] for x in ex)
     n = len(gold)
     acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / n if n else 0.0
@@ -76,5 +79,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
         "per type": [["type", "precision", "recall", "f1", "n"]]
         + [[k, round(v[0], 3), round(v[1], 3), round(v[2], 3), v[3]] for k, v in per.items()],
         "most frequent confusions": confusion_rows(gold, pred),
+        "decided by": [["how", "n", "accuracy"]]
+        + [[k, v[0], round(v[1] / v[0], 3)] for k, v in sorted(routes.items(), key=lambda kv: -kv[1][0])],
     }
     return EvalReport(suite="gsr", metrics=metrics, tables=tables, notes=notes)
