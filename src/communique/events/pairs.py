@@ -3,7 +3,9 @@
 Used by the PLV suite (and usable by anyone who already knows the two actors): first a coded
 frame whose source and target phrases overlap the given spans; else the first lexicon predicate
 on the dependency path between the two phrase heads (read with the same frames the coder uses);
-else the nearest frame in the sentence; else CONSULT, PLOVER's most frequent category in news
+else the nearest frame in the sentence; else the nearest lexicon predicate; else the first plain
+entry of a lexicon verb whose object-specific frames did not fit; else CONSULT, PLOVER's most
+frequent category in news
 (the manual's remark, not a number from any benchmark).
 """
 
