@@ -295,6 +295,11 @@ CAMEO_CLASSES = [
     # backing someone with arms or money is material help (07), not verbal support (05)
     ("Iran supported the Houthis with weapons and money.", "AID", "070"),
     ("The United States supplied Ukraine with tanks.", "AID", "070"),
+    ("The United States provided Israel with air defence systems.", "AID", "070"),
+    # money, relief goods (071-073) and weapons (072) given to someone are AID
+    ("Japan gave $50 million to Sudan for flood relief.", "AID", "070"),
+    ("Turkey sent food and medicine to Gaza by ship.", "AID", "070"),
+    ("Germany delivered Leopard tanks to Ukraine in March.", "AID", "072"),
     # offering a deal promises cooperation (03)
     ("Russia offered Ukraine a deal on grain exports.", "AGREE", "032"),
     # verbs of the CAMEO roots that were missing

@@ -43,6 +43,7 @@ REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 HOST_CODE, VISIT_CODE = "043", "042"
 ACTOR_OBJECT = frozenset({"@actor"})  # lexicon objects marker: a named person/organisation/country
+MONEY_OBJECT = "@money"  # lexicon objects marker: an amount of money ("gave $50 million to Ukraine")
 # lexicon subjects marker: a plural common noun that is not a state body ("shopkeepers", "nurses")
 CROWD_SUBJECT = "@crowd"
 STATE_BODY_NOUNS = frozenset({"government", "ministry", "official", "authority", "diplomat", "country", "nation",
@@ -299,6 +300,7 @@ class FrameFinder:
                        if o.like_num or o.ent_type_ == "CARDINAL" or o.lemma_.lower() in GROUP_NOUNS
                        for p in _prep_obj(o, "of", parties=False)}
         named_obj = any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in self.objects(v))
+        money_obj = any(o.ent_type_ == "MONEY" for o in self.objects(v))
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
                        if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in MARKED_ADJ)}
         obj_lemmas |= {normalize_lemma(x) for x in obj_lemmas}
@@ -330,7 +332,8 @@ class FrameFinder:
                 continue  # "giving up a bid" is not giving; "took over the town" needs its own frame
             if f.objects:
                 pobjs = prep_objs.get(f.particle.split()[-1], set()) if f.particle else set()
-                if not (obj_lemmas | pobjs | (ACTOR_OBJECT if named_obj else set())) & f.objects:
+                markers = (ACTOR_OBJECT if named_obj else set()) | ({MONEY_OBJECT} if money_obj else set())
+                if not (obj_lemmas | pobjs | markers) & f.objects:
                     continue
                 score += 4
             if f.subjects:
