@@ -9,6 +9,7 @@ matches (events by sentence + type + countries, reciprocal swaps, quotes by subs
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +162,26 @@ EVENT_CASES = [
         0.5,
     ),
     ([], None, 0.0, 0.0),
+    # a joint event (both parties as actors, no recipient) is the reciprocal gold event
+    (
+        [
+            _event(1, "ASSAULT", "IRN", "ISR", S1),
+            replace(_event(2, "CONSULT", "CHN", None, S2),
+                    sources=(ActorRef(text="China", country="CHN"), ActorRef(text="India", country="IND"))),
+        ],
+        1.0,
+        1.0,
+        1.0,
+    ),
+    # ... but a joint event does not stand for a directed gold event
+    (
+        [replace(_event(1, "ASSAULT", "IRN", None, S1),
+                 sources=(ActorRef(text="Iran", country="IRN"), ActorRef(text="Israel", country="ISR"))),
+         _event(2, "CONSULT", "IND", "CHN", S2)],
+        0.5,
+        0.5,
+        1.0,
+    ),
 ]
 
 

@@ -291,6 +291,10 @@ def _event_matches(e: Event, g: dict[str, Any], *, typed: bool = True, dyad: boo
     def fits(s: set[str], t: set[str]) -> bool:
         return bool(s & gsrc) and (None in gtgt or bool(t & gtgt))
 
+    if g.get("reciprocal") and not tgt:
+        # PLOVER codes a joint event ("A and B agreed") with every party as actor and no
+        # recipient: that is the same event as a reciprocal gold A<->B.
+        return bool(src & gsrc) and (None in gtgt or bool(src & gtgt))
     return fits(src, tgt) or (bool(g.get("reciprocal")) and fits(tgt, src))
 
 
