@@ -278,3 +278,27 @@ def test_actors_stage_captured_capital_is_a_place(nlp: Any) -> None:
     a = analyse(nlp, text, "2021-08-15")
     kabul = next(m for m in a.mentions if m.text == "Kabul")
     assert kabul.actor.code == "AFG"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "phrase", "code", "name", "flagged"),
+    [
+        # a respun copy's garbled title: the title fits Biden's office on the date, only the
+        # nationality is wrong -> trust the knowledge base and flag the document
+        ("Chinese President Biden spoke with Xi Jinping by phone on Friday.", "2021-09-11",
+         "Chinese President Biden", "USAGOV", "Joe Biden", True),
+        # a namesake of the stated nationality wins over the office holder elsewhere
+        ("Jordan's King Abdullah met Blinken in Amman on Monday.", "2023-10-16",
+         "Jordan's King Abdullah", "JORGOV", "Abdullah II of Jordan", False),
+        # a title that fits none of the person's offices: someone else with that surname
+        ("Chinese engineer Biden joined the firm in Shenzhen.", "2021-09-11",
+         "Chinese engineer Biden", "CHN", "Biden", False),
+    ],
+)
+def test_actors_surname_with_contradicting_nationality(
+    analyse: Any, text: str, date: str, phrase: str, code: str, name: str, flagged: bool
+) -> None:
+    a = analyse(text, published=date)
+    m = next(m for m in a.mentions if m.text == phrase)
+    assert (m.actor.code, m.actor.name) == (code, name)
+    assert any(f.code == "title_contradiction" for f in a.flags) is flagged

@@ -630,8 +630,25 @@ def _person(doc: Any, p: Atom, atoms: list[Atom], kb: KnowledgeBase, date: str |
         bad_nat = _nationality_conflicts(kb, before, countries_ok)
         bad_titles = [a for a in titles if held and a.role and not any(title_fits(a.role, o) for o in held)]
         if p.method == "surname" and bad_nat:
-            entry = None  # "Jordan's King Abdullah": not the Saudi Abdullah the surname suggests
-            why = f"'{p.text}' is a surname in the knowledge base, but the phrase describes someone else"
+            stated = {c for a in bad_nat if (c := kb.entries[a.aliases[0].entry_id].country)}
+            namesakes = [
+                e for e in kb.people_named(entry.surname or "")
+                if e.id != entry.id and stated & {e.country, *(o.country for o in e.offices)}
+            ]
+            if namesakes:
+                # "Jordan's King Abdullah": the Jordanian namesake, not the Saudi king
+                on_date = [e for e in namesakes if date is None or e.office_on(date) is not None]
+                entry = (on_date or namesakes)[0]
+                why = f"'{p.text}' with {'/'.join(sorted(stated))}: the namesake {entry.name} ({entry.origin})"
+                held = list(entry.offices) if date is None else [o for o in entry.offices if o.holds_on(date)]
+                countries_ok = {c for c in [entry.country, *(o.country for o in held)] if c}
+                bad_nat = _nationality_conflicts(kb, before, countries_ok)
+                bad_titles = [a for a in titles if held and a.role and not any(title_fits(a.role, o) for o in held)]
+            elif not (held and any(a.role and title_fits(a.role, o) for a in titles for o in held)):
+                entry = None  # "Chinese engineer Biden": someone else who shares the surname
+                why = f"'{p.text}' is a surname in the knowledge base, but the phrase describes someone else"
+            # else: the title fits the office this person holds on the date and only the
+            # nationality is wrong ("Chinese President Biden"): a garbled copy; trust the KB, flag it
     if entry is not None:
         if date is None:
             fitting = [o for o in entry.offices for a in titles if a.role and title_fits(a.role, o)]
