@@ -23,5 +23,6 @@ run petrarch  $C eval petrarch --data "$B/petrarch_validation_ud_2_02.jsonl" --j
 run case2021  $C eval case2021 --data "$B/case2021_task2_test.jsonl" --json
 run polnear   $C eval polnear --data "$B/polnear_dev.jsonl" --json
 run throughput .venv/bin/python benchmarks/run.py --json
-run coder_speed .venv/bin/python benchmarks/coder_speed.py --json
+run coder_speed .venv/bin/python benchmarks/coder_speed.py 800
 run stories_scale .venv/bin/python benchmarks/stories_scale.py --json
+run workers .venv/bin/python benchmarks/workers.py --json

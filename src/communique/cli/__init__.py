@@ -66,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommuniqueError as exc:
         err_console.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
         return EXIT_ERROR
+    except BrokenPipeError:  # `communique export events | head`: the reader left, not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         err_console.print("interrupted; what was stored so far is kept, re-run to continue")
         return 130
