@@ -16,28 +16,12 @@ from typing import Any
 
 import pytest
 
+from communique.actors.kb import OFFICE_ROLES
 from communique.knowledge import data_path, read_jsonl
 
 PEOPLE_FILE = data_path("actors", "people.jsonl")
 
-ROLES = frozenset(
-    {
-        "head_of_state",
-        "head_of_government",
-        "foreign_minister",
-        "defence_minister",
-        "national_security_adviser",
-        "un_ambassador",
-        "top_diplomat",
-        "deputy_foreign_minister",
-        "spokesperson",
-        "party_official",
-        "military_chief",
-        "igo_leader",
-        "legislator",
-        "other",
-    }
-)
+ROLES = OFFICE_ROLES  # the loader's own list: data and loader must agree
 PERSON_FIELDS = {
     "id": str,
     "name": str,
