@@ -154,3 +154,13 @@ def test_two_worker_processes_store_the_same_records(corpus_db: Path, tmp_path: 
     with Store(corpus_db, read_only=True) as one, Store(db, read_only=True) as two:
         assert {d.id for d in one.documents()} == {d.id for d in two.documents()}
         assert sorted(e.id for e in one.events()) == sorted(e.id for e in two.events())
+
+
+def test_run_where_every_input_fails_is_an_error_not_a_partial_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code = main(["run", str(empty), str(tmp_path / "missing.txt"), "--db", str(tmp_path / "x.duckdb")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "[C105]" in err and "[C101]" in err and "nothing was stored" in err
+    assert err.count("[C101]") == 1  # reported once, by the CLI

@@ -10,7 +10,14 @@ import sys
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from communique.cli.common import EXIT_OK, EXIT_PARTIAL, console, err_console, options_from_args
+from communique.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    console,
+    err_console,
+    options_from_args,
+)
 from communique.engines.local import RunSummary, run_paths
 from communique.store import Store
 
@@ -73,7 +80,9 @@ def print_summary(summary: RunSummary, db: str) -> None:
     console.print(t)
     for f in summary.failures:
         err_console.print(f"[yellow]failed[/yellow] {f}", highlight=False)
-    if summary.failures:
+    if summary.failures and summary.seen == 0:
+        err_console.print(f"every input failed ({len(summary.failures)}); nothing was stored")
+    elif summary.failures:
         err_console.print(f"partial failure: {len(summary.failures)} input(s) failed, the rest was stored")
 
 
@@ -85,4 +94,6 @@ def cmd_run(args: argparse.Namespace) -> int:
         console.print_json(json.dumps(summary.to_dict()))
     else:
         print_summary(summary, str(options_from_args(args).get("store.path")))
-    return EXIT_PARTIAL if summary.failures else EXIT_OK
+    if summary.failures:
+        return EXIT_ERROR if summary.seen == 0 else EXIT_PARTIAL
+    return EXIT_OK

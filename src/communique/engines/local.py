@@ -164,7 +164,7 @@ def run_paths(
         for item in iter_sources(list(paths), options=options, stdin=stdin):
             if isinstance(item, Failure):
                 summary.failures.append(item)
-                log.warning("%s", item)
+                log.info("%s", item)  # the caller reports failures (the CLI prints them)
                 continue
             summary.seen += 1
             if item.id in known:
