@@ -6,10 +6,12 @@ __all__ = ["register", "print_report"]
 
 import argparse
 import json
+from pathlib import Path
 
 from rich.table import Table
 
 from communique.cli.common import EXIT_OK, console, options_from_args
+from communique.errors import EvalError
 from communique.eval import SUITES, EvalReport, run_suite
 
 
@@ -23,6 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--allow-lower", action="store_true",
                    help="with --update-baseline: allow floors to go down (explicit on purpose)")
     p.add_argument("--actors", metavar="FILE", action="append", help="extra actor knowledge file")
+    p.add_argument("--dicts", metavar="DIR",
+                   help="petrarch suite: folder of PETRARCH actor/agent dictionaries "
+                        "(default: petrarch_validation_dicts/ud_2_02 next to --data)")
     p.set_defaults(func=cmd_eval)
 
 
@@ -48,10 +53,11 @@ def print_report(report: EvalReport) -> None:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     options = options_from_args(args)
-    report = run_suite(args.suite, args.data, options)
+    extra = {"dicts": Path(args.dicts)} if args.dicts else {}
+    if extra and args.suite != "petrarch":
+        raise EvalError("--dicts applies to the petrarch suite only", code="C703")
+    report = run_suite(args.suite, args.data, options, **extra)
     if args.update_baseline:
-        from pathlib import Path
-
         from communique.eval.corpus import update_baseline
 
         update_baseline(report, Path(args.update_baseline), allow_lower=args.allow_lower)

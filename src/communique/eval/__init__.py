@@ -39,7 +39,10 @@ class EvalReport:
     notes: list[str] = field(default_factory=list)
 
 
-def run_suite(name: str, data: str | Path | None, options: Options | None = None) -> EvalReport:
+def run_suite(
+    name: str, data: str | Path | None, options: Options | None = None, **extra: Any
+) -> EvalReport:
+    """Run one suite; ``extra`` keyword options go to suites that take them (petrarch: dicts)."""
     try:
         target = SUITES[name]
     except KeyError:
@@ -48,5 +51,5 @@ def run_suite(name: str, data: str | Path | None, options: Options | None = None
         raise EvalError(f"data file not found: {data}", code="C702", path=str(data))
     module, _, attr = target.partition(":")
     fn = getattr(importlib.import_module(module), attr)
-    report: EvalReport = fn(Path(data) if data is not None else None, options or Options())
+    report: EvalReport = fn(Path(data) if data is not None else None, options or Options(), **extra)
     return report
