@@ -439,3 +439,27 @@ def test_events_warnings_and_invitations(nlp: Any, text: str, type_: str, src: s
 
 def test_events_step_alone_is_not_a_resignation(nlp: Any) -> None:
     assert "RETREAT" not in [e.type for e in code_text("Israeli soldiers stepped into the buffer zone with Syria.")]
+
+
+# A common-noun object is no recipient; the actor in a phrase under it is (one or two levels down).
+INNER_RECIPIENTS = [
+    ("Saudi Arabia welcomed the resumption of diplomatic ties with Iran.", "SUPPORT", "SAU", "IRN"),
+    ("Turkey called for the resumption of talks with Greece.", "REQUEST", "TUR", "GRC"),
+    ("India welcomed the restoration of relations between China and Pakistan.", "SUPPORT", "IND", "CHN"),
+    ("North Korea fired artillery shells at South Korea on Tuesday.", "ASSAULT", "PRK", "KOR"),
+    ("Russia launched a broadside at the United States over missile defence.", "ACCUSE", "RUS", "USA"),
+    ("Egypt announced a boycott against Qatar.", "REJECT", "EGY", "QAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), INNER_RECIPIENTS)
+def test_events_target_from_phrase_inside_non_actor_object(nlp: Any, text: str, type_: str, src: str, tgt: str) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None
+    assert src in _countries(ev.sources)
+    assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+
+
+def test_events_victim_of_condemned_attack_is_not_the_target(nlp: Any) -> None:
+    ev = _find(code_text("France condemned the attack on Kyiv."), "ACCUSE")
+    assert ev is None or "UKR" not in _countries(ev.targets)

@@ -153,6 +153,31 @@ def _prep_obj(tok: Token, word: str, *, parties: bool = True) -> list[Token]:
     return out
 
 
+# Prepositions under an object that is no actor naming the party it concerns: "the resumption of
+# ties with Iran", "shells at Seoul", "a boycott against Qatar", "memos from Washington".
+INNER_PARTY_PREPS = ("with", "at", "against", "between", "on", "from")
+INNER_PARTY_DEPTH = 2  # prep/pobj levels walked under the object ("resumption of talks with X")
+
+
+def _party_like(t: Token) -> bool:
+    return t.pos_ == "PROPN" or t.ent_type_ in AGENT_ENTS or t.lemma_.lower() in STATE_BODY_NOUNS
+
+
+def _inner_parties(o: Token) -> list[Token]:
+    """Actors in a prepositional phrase under a common-noun object that is itself no actor."""
+    if o.pos_ != "NOUN" or _party_like(o):
+        return []
+    level = [o]
+    for _ in range(INNER_PARTY_DEPTH):
+        for n in level:
+            for word in INNER_PARTY_PREPS:
+                found = [t for t in _prep_obj(n, word) if _party_like(t)]
+                if found:
+                    return found
+        level = [p for n in level for c in _kids(n, "prep") for p in _kids(c, "pobj") if p.pos_ == "NOUN"]
+    return []
+
+
 def _headline_subject(v: Token) -> Token | None:
     """"Scholz to visit China": the parser hangs the infinitive on the name (headline style)."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.dep_ in ("advcl", "acl", "relcl", "xcomp"):
@@ -268,8 +293,23 @@ class FrameFinder:
                     if slot == "poss":
                         found.extend(_prep_obj(o, "of"))
             if found:
-                return [self._agent_of_event(t) for t in found], slot
+                return [x for t in found for x in self._inner_or_agent(t)], slot
+        if slots:  # "called for the resumption of talks with Greece": the party in the phrase
+            pobjs = [p for c in _kids(v, "prep") for p in _kids(c, "pobj")]
+            inner = [t for o in [*self.objects(v), *pobjs] for t in _inner_parties(o)]
+            if inner:
+                return inner, "inner"
         return [], None
+
+    def _inner_or_agent(self, t: Token) -> list[Token]:
+        """The acting party of an event object, else the party in a phrase under a non-actor object."""
+        agent = self._agent_of_event(t)
+        if agent is not t:
+            return [agent]
+        nt = self.lex.noun(t.lemma_)
+        if nt is not None and nt.type in MATERIAL_CONFLICT:
+            return [t]  # "condemned the attack on Kyiv": Kyiv is the victim, not the one condemned
+        return _inner_parties(t) or [t]
 
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
