@@ -463,3 +463,26 @@ def test_events_target_from_phrase_inside_non_actor_object(nlp: Any, text: str, 
 def test_events_victim_of_condemned_attack_is_not_the_target(nlp: Any) -> None:
     ev = _find(code_text("France condemned the attack on Kyiv."), "ACCUSE")
     assert ev is None or "UKR" not in _countries(ev.targets)
+
+
+# Coordinated parties with a reciprocal verb: one joint event, both actors, no recipient (PLOVER).
+JOINT = [
+    ("Armenia and Azerbaijan agreed that border talks would resume next month.", "AGREE", None, {"ARM", "AZE"}),
+    ("Israel and Hamas agreed that the truce would be extended by two days.", "AGREE", None, {"ISR", "PSE"}),
+    ("Egypt and Ethiopia postponed their meeting on the dam.", "REJECT", "meet", {"EGY", "ETH"}),
+    ("Greece and Turkey have postponed a planned meeting of their foreign ministers.", "REJECT", "meet",
+     {"GRC", "TUR"}),
+    ("India and China delayed the start of talks on the border dispute.", "REJECT", "meet", {"IND", "CHN"}),
+    ("Japan and South Korea signed a military intelligence pact.", "SUPPORT", None, {"JPN", "KOR"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode", "parties"), JOINT)
+def test_events_coordinated_reciprocal_subjects_are_one_joint_event(
+        nlp: Any, text: str, type_: str, mode: str | None, parties: set[str]) -> None:
+    events = [e for e in code_text(text) if e.type == type_]
+    assert len(events) == 1, [(e.type, e.pattern) for e in code_text(text)]
+    assert _countries(events[0].sources) == parties
+    assert events[0].target is None
+    if mode is not None:
+        assert events[0].mode == mode

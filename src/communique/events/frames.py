@@ -193,7 +193,7 @@ REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
 MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
                            "flurry", "volley", "string", "number", "couple", "lot", "raft", "batch", "slew",
-                           "tranche", "new round", "minute", "year", "session", "state"})
+                           "tranche", "new round", "minute", "year", "session", "state", "start"})
 
 
 def _through_measure(o: Token, lex: Lexicon) -> Token:
@@ -673,6 +673,11 @@ class _Finder(FrameFinder):
         elif srcs and not as_complement and all(t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None for t in srcs):
             return None  # "the sanctions hit exports": the subject is an event, not an actor
         frame.sources = frame.sources or srcs
+        if len(frame.sources) > 1 and frame.targets:
+            # "A and B postponed a meeting of their ministers": the parties' own people are no
+            # recipient; the event stays joint (PLOVER)
+            frame.targets = [t for t in frame.targets
+                             if not any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children)]
         if frame.cameo == HOST_CODE and frame.targets and frame.sources:
             # PLOVER: for a hosted visit the visitor is the actor and the host the recipient
             frame.sources, frame.targets = frame.targets, frame.sources
