@@ -486,3 +486,31 @@ def test_events_coordinated_reciprocal_subjects_are_one_joint_event(
     assert events[0].target is None
     if mode is not None:
         assert events[0].mode == mode
+
+
+# A common noun placed in coordinated countries is one actor per country, sector from the noun.
+COMPOUND_SUBJECTS = [
+    ("Lawmakers in Poland and Hungary criticised the European Commission.", "ACCUSE", {"POLLEG", "HUNLEG"}),
+    ("Officials in Washington and Seoul condemned the missile launch by North Korea.", "ACCUSE",
+     {"USAGOV", "KORGOV"}),
+    ("The leaders of France and Germany agreed on Tuesday that the fund should be expanded.", "AGREE",
+     {"FRAGOV", "DEUGOV"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "codes"), COMPOUND_SUBJECTS)
+def test_events_noun_in_coordinated_places_is_one_actor_per_place(nlp: Any, text: str, type_: str,
+                                                                   codes: set[str]) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None
+    assert {a.code for a in ev.sources} == codes
+
+
+@pytest.mark.parametrize(("text", "type_", "name"), [
+    ("The evil awful Gondor attacked Mordor.", "ASSAULT", "Gondor"),
+    ("The tiny defiant Estonia expelled a Russian diplomat.", "SANCTION", "Estonia"),
+])
+def test_events_stacked_adjectives_do_not_split_the_actor(nlp: Any, text: str, type_: str, name: str) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None
+    assert len(ev.sources) == 1 and name in ev.source.text

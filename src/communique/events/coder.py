@@ -28,6 +28,8 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him"
 CONTEXT_WINDOW = 1  # sentences either side read for contexts (a stand-in for the paragraph)
 # Numbers that stand for a crowd of people when they are the subject ("Thousands marched")
 CROWD_NUMBERS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens"})
+# "Lawmakers in A and B", "the leaders of A and B": the places that split one noun into actors
+PLACE_PREPS = frozenset({"in", "of", "from"})
 NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 # An actor we could not resolve to a country/organisation is kept (the text is evidence) but the
 # event is less certain. Hand-set, see frames.BASE_CONFIDENCE.
@@ -83,6 +85,21 @@ def _resolve_all(analysis: Any, tok: Any, *, target: bool = False) -> list[Actor
             if a is not None and a.country:
                 out.append(ActorRef(text=adj.text + " " + tok.text, name=a.name, country=a.country,
                                     sector=whole.sector or a.sector, actor_id=a.actor_id))
+        if len(out) > 1:
+            return out
+    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+              for p in c.children if p.dep_ == "pobj" and any(x.dep_ == "conj" for x in p.children)]
+    if places and tok.pos_ == "NOUN" and whole is not None:
+        # "Lawmakers in Poland and Hungary": one actor per place, the sector from the head noun
+        out = []
+        for place in [places[0], *places[0].conjuncts]:
+            own = [m for m in analysis.mentions if m.start <= place.idx < m.end]
+            a = (min(own, key=lambda m: m.end - m.start).actor if own
+                 else actor_for_span(analysis, place.idx, place.idx + len(place.text)))
+            if a is not None and a.country:
+                out.append(ActorRef(text=f"{tok.text} {place.head.text} {place.text}",
+                                    name=a.name, country=a.country, sector=whole.sector or a.sector,
+                                    actor_id=a.actor_id))
         if len(out) > 1:
             return out
     if whole is None:

@@ -226,6 +226,12 @@ class FrameFinder:
             agents = _prep_obj(v, "by")
             return agents, True
         subj = _kids(v, *SUBJ_DEPS)
+        if len(subj) > 1:
+            # "The evil awful Gondor attacked": stacked adjectives the parser made a second subject
+            doc = v.doc
+            subj = [t for t in subj if not (t.pos_ == "ADJ" and any(
+                n.pos_ in ("PROPN", "NOUN") and n.i > t.i
+                and all(doc[j].pos_ == "ADJ" for j in range(t.i + 1, n.i)) for n in subj))] or subj
         if subj:
             s = subj[0]
             if s.lower_ in RELATIVE and v.dep_ == "relcl":
