@@ -142,6 +142,13 @@ def date_hi(d: str) -> str:
 # ------------------------------------------------------------------------------------- records
 
 
+def _within(date: str, start: str | None, end: str | None) -> bool:
+    """``date`` (YYYY-MM-DD) falls in [start, end]; partial dates (YYYY, YYYY-MM) widen the range."""
+    if start and date < date_lo(start):
+        return False
+    return not (end and date > date_hi(end))
+
+
 @dataclass(frozen=True, slots=True)
 class Office:
     """An office held from ``start`` to ``end`` (inclusive; None = open)."""
@@ -155,9 +162,7 @@ class Office:
     note: str | None = None
 
     def holds_on(self, date: str) -> bool:
-        if self.start and date < date_lo(self.start):
-            return False
-        return not (self.end and date > date_hi(self.end))
+        return _within(date, self.start, self.end)
 
     def ended_before(self, date: str) -> bool:
         return bool(self.end) and date > date_hi(self.end or "")
@@ -176,9 +181,7 @@ class Period:
     country: str | None = None
 
     def holds_on(self, date: str) -> bool:
-        if self.start and date < date_lo(self.start):
-            return False
-        return not (self.end and date > date_hi(self.end))
+        return _within(date, self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ __all__ = [
     "console",
     "err_console",
     "options_from_args",
-    "db_path",
 ]
 
 import argparse
@@ -43,6 +42,3 @@ def options_from_args(args: argparse.Namespace, **overrides: Any) -> Options:
     flat.update(overrides)
     return load_options(getattr(args, "config", None), flat)
 
-
-def db_path(args: argparse.Namespace) -> str:
-    return str(getattr(args, "db", None) or options_from_args(args).get("store.path"))

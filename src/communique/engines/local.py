@@ -42,7 +42,6 @@ class RunSummary:
     duplicates: int = 0
     episodes: int = 0
     seconds: float = 0.0
-    words: int = 0
 
     @property
     def status(self) -> str:
@@ -141,7 +140,6 @@ def run_paths(
         for r in outcome.results:
             summary.events += len(r.events)
             summary.quotes += len(r.quotes)
-            summary.words += len(r.document.text.split())
         done += n
         if progress:
             progress(done, summary.seen)
