@@ -83,6 +83,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     gold: list[str] = []
     pred: list[str | None] = []
     hows: Counter[str] = Counter()
+    how_right: Counter[str] = Counter()
     e2e_hits = e2e_n = 0
     for r, (text, src, tgt) in zip(recs, parsed, strict=True):
         a, ex = analyses[text], explained[text]
@@ -91,6 +92,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
         gold.append(g)
         pred.append(collapse_yield(t))
         hows[how.split()[0]] += 1
+        how_right[how.split()[0]] += collapse_yield(t) == g
         if src is not None and tgt is not None:
             e2e_n += 1
             for x in ex:
@@ -148,6 +150,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
         "per type (pair given)": [["type", "precision", "recall", "f1", "n"]]
         + [[k, round(v[0], 3), round(v[1], 3), round(v[2], 3), v[3]] for k, v in per.items()],
         "most frequent confusions": confusion_rows(gold, pred),
-        "decided by": [["how", "n"]] + [[k, v] for k, v in hows.most_common()],
+        "decided by": [["how", "n", "accuracy"]]
+        + [[k, v, round(how_right[k] / v, 3)] for k, v in hows.most_common()],
     }
     return EvalReport(suite="plv", metrics=metrics, tables=tables, notes=notes)
