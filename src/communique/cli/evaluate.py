@@ -7,12 +7,13 @@ __all__ = ["register", "print_report"]
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 
 from communique.cli.common import EXIT_OK, console, options_from_args
 from communique.errors import EvalError
-from communique.eval import SUITES, EvalReport, run_suite
+from communique.eval import SUITES, EvalReport, gated_metrics, run_suite
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,6 +29,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--dicts", metavar="DIR",
                    help="petrarch suite: folder of PETRARCH actor/agent dictionaries "
                         "(default: petrarch_validation_dicts/ud_2_02 next to --data)")
+    p.add_argument("--split", choices=("dev", "train", "all"),
+                   help="sentences suite: which split of the sentence sets to score (default dev)")
     p.set_defaults(func=cmd_eval)
 
 
@@ -53,14 +56,19 @@ def print_report(report: EvalReport) -> None:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     options = options_from_args(args)
-    extra = {"dicts": Path(args.dicts)} if args.dicts else {}
+    extra: dict[str, Any] = {"dicts": Path(args.dicts)} if args.dicts else {}
     if extra and args.suite != "petrarch":
         raise EvalError("--dicts applies to the petrarch suite only", code="C703")
+    if args.split:
+        if args.suite != "sentences":
+            raise EvalError("--split applies to the sentences suite only", code="C703")
+        extra["split"] = args.split
     report = run_suite(args.suite, args.data, options, **extra)
     if args.update_baseline:
         from communique.eval.corpus import update_baseline
 
-        update_baseline(report, Path(args.update_baseline), allow_lower=args.allow_lower)
+        update_baseline(report, Path(args.update_baseline), allow_lower=args.allow_lower,
+                        gated=gated_metrics(args.suite))
         console.print(f"baseline written to {args.update_baseline}")
     if args.json:
         print(json.dumps(report.metrics, sort_keys=True, default=str))

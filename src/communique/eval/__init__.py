@@ -7,7 +7,7 @@ repo are read only when a user passes ``--data``; the product never reads them o
 
 from __future__ import annotations
 
-__all__ = ["EvalReport", "SUITES", "run_suite"]
+__all__ = ["EvalReport", "SUITES", "run_suite", "gated_metrics"]
 
 import importlib
 from dataclasses import dataclass, field
@@ -25,6 +25,7 @@ SUITES: dict[str, str] = {
     "petrarch": "communique.eval.petrarch:run",
     "case2021": "communique.eval.case2021:run",
     "polnear": "communique.eval.polnear:run",
+    "sentences": "communique.eval.sentences:run",
 }
 
 
@@ -53,3 +54,13 @@ def run_suite(
     fn = getattr(importlib.import_module(module), attr)
     report: EvalReport = fn(Path(data) if data is not None else None, options or Options(), **extra)
     return report
+
+
+def gated_metrics(name: str) -> tuple[str, ...]:
+    """The metrics a suite pins as floors in a baseline file (``--update-baseline``)."""
+    module = SUITES[name].partition(":")[0]
+    gated = getattr(importlib.import_module(module), "GATED_METRICS", None)
+    if not gated:
+        raise EvalError(f"suite '{name}' has no gate; --update-baseline applies to corpus and sentences",
+                        code="C703")
+    return tuple(gated)

@@ -1013,13 +1013,13 @@ def check_baseline(
     if want and have and want != have:
         problems.append(
             "gold files changed since the baseline was set; re-measure and run "
-            "`communique eval corpus --update-baseline tests/eval/corpus_baseline.json`"
+            f"`communique eval {report.suite} --update-baseline tests/eval/{report.suite}_baseline.json`"
         )
     return problems
 
 
 def update_baseline(
-    report: EvalReport, path: str | Path, *, allow_lower: bool = False
+    report: EvalReport, path: str | Path, *, allow_lower: bool = False, gated: Sequence[str] = GATED_METRICS
 ) -> dict[str, Any]:
     """Write floors = measured − FLOOR_MARGIN (never below 0) and the gold digest to ``path``.
 
@@ -1031,7 +1031,7 @@ def update_baseline(
     floors: dict[str, float] = {}
     lowered: list[str] = []
     unmeasured: list[str] = []
-    for name in GATED_METRICS:
+    for name in gated:
         value = report.metrics.get(name)
         if value is None:
             unmeasured.append(name)
@@ -1050,7 +1050,7 @@ def update_baseline(
             path=str(path),
         )
     baseline = {
-        "suite": "corpus",
+        "suite": report.suite,
         "comment": (
             f"floors = measured score - {FLOOR_MARGIN} (communique.eval.corpus.FLOOR_MARGIN), "
             "written by update_baseline; lowering a floor needs --allow-lower"
@@ -1058,7 +1058,7 @@ def update_baseline(
         "updated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%MZ"),
         "gold_sha256": report.metrics.get("gold_sha256"),
         "floors": floors,
-        "measured": {k: report.metrics.get(k) for k in GATED_METRICS},
+        "measured": {k: report.metrics.get(k) for k in gated},
         "unmeasured": unmeasured,
     }
     path.write_text(json.dumps(baseline, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

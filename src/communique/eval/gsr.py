@@ -28,6 +28,7 @@ def _span(text: str, phrase: str | None) -> tuple[int, int] | None:
 def run(data: Path | None, options: Options) -> EvalReport:
     from communique.events.bench import analyse_many, confusion_rows, macro_f1, read_records
     from communique.events.coder import EventCoder
+    from communique.events.pairmodel import load_pair_model
     from communique.events.pairs import classify_pair
 
     if data is None:
@@ -36,6 +37,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     texts = [r["text"] for r in recs]
     analyses = analyse_many(texts, options)
     coder = EventCoder(options)
+    model = load_pair_model() if options.get("events.pair_model") else None
     gold: list[str] = []
     pred: list[str | None] = []
     any_hit = 0
@@ -48,7 +50,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
         tgt = _span(r["text"], recips[0]["text"] if recips else None)
         if tgt is None and len(actors) > 1:
             tgt = _span(r["text"], actors[1]["text"])
-        t, how = classify_pair(a, ex, src, tgt, coder.lexicon)
+        t, how = classify_pair(a, ex, src, tgt, coder.lexicon, model=model)
         gold.append(r["event"])
         pred.append(t)
         route = how.split()[0]

@@ -9,7 +9,7 @@ the data file, the ZSP predictions (``root_level2``) are scored on the same line
 
 from __future__ import annotations
 
-__all__ = ["run", "spans_from_markup"]
+__all__ = ["run", "spans_from_markup", "pair_hit"]
 
 import re
 from collections import Counter
@@ -46,7 +46,7 @@ def spans_from_markup(marked: str) -> tuple[str, tuple[int, int] | None, tuple[i
     return text, spans.get("s"), spans.get("t")
 
 
-def _pair_hit(x: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> bool:
+def pair_hit(x: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> bool:
     """An event links the gold pair: source and target phrases overlap the spans, or both spans are
     among the actors of one compound/joint event (PLOVER lists co-actors, CAMEO pairs them)."""
     from communique.events.bench import overlaps
@@ -69,6 +69,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
         read_records,
     )
     from communique.events.coder import EventCoder
+    from communique.events.pairmodel import load_pair_model
     from communique.events.pairs import classify_pair
 
     if data is None:
@@ -79,6 +80,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     analyses = dict(zip(texts, analyse_many(texts, options), strict=True))
     coder = EventCoder(options)
     explained = {t: coder.explain(a) for t, a in analyses.items()}
+    model = load_pair_model() if options.get("events.pair_model") else None
 
     gold: list[str] = []
     pred: list[str | None] = []
@@ -88,7 +90,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
     for r, (text, src, tgt) in zip(recs, parsed, strict=True):
         a, ex = analyses[text], explained[text]
         g = collapse_yield(r["root"]) or ""
-        t, how = classify_pair(a, ex, src, tgt, coder.lexicon)
+        t, how = classify_pair(a, ex, src, tgt, coder.lexicon, model=model)
         gold.append(g)
         pred.append(collapse_yield(t))
         hows[how.split()[0]] += 1
@@ -98,7 +100,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
             for x in ex:
                 if x.event is None or collapse_yield(x.event.type) != g:
                     continue
-                if _pair_hit(x, src, tgt):
+                if pair_hit(x, src, tgt):
                     e2e_hits += 1
                     break
     # precision: events coded in these sentences that match some gold pair of their sentence
@@ -111,7 +113,7 @@ def run(data: Path | None, options: Options) -> EvalReport:
             if x.event is None:
                 continue
             n_events += 1
-            if any(collapse_yield(x.event.type) == g and _pair_hit(x, src, tgt) for g, src, tgt in pairs_of[text]):
+            if any(collapse_yield(x.event.type) == g and pair_hit(x, src, tgt) for g, src, tgt in pairs_of[text]):
                 n_good += 1
     acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 0.0
     mf1, per = macro_f1(gold, pred)

@@ -11,7 +11,7 @@ frequent category in news
 
 from __future__ import annotations
 
-__all__ = ["classify_pair", "DEFAULT_TYPE"]
+__all__ = ["classify_pair", "lexicon_pair", "pair_heads", "DEFAULT_TYPE", "MODEL_ROUTES"]
 
 from typing import Any
 
@@ -24,8 +24,14 @@ from communique.events.frames import (
     np_span,
 )
 from communique.events.lexicon import Lexicon
+from communique.events.pairmodel import PairModel, pair_features
+from communique.events.pairmodel import path_between as _path
 
 DEFAULT_TYPE = "CONSULT"
+MODEL_ROUTES = frozenset({"nearest", "first", "loose", "default"})
+"""Lexicon routes that only guess (no frame or predicate links the pair): the learned model, when
+given, decides instead. Chosen on the dev split of our own sentence sets (scripts/train_pair_model.py
+prints the accuracy per route with and without the model); re-check there when the lexicon grows."""
 
 
 def _ov(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
@@ -43,14 +49,43 @@ def _spans(tokens: list[Any]) -> list[tuple[int, int]]:
     return [np_span(t) for t in tokens]
 
 
+def pair_heads(analysis: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> tuple[Any, Any]:
+    """The syntactic heads of the two character spans (None where a span is missing)."""
+    return _head_in(analysis.doc, src), _head_in(analysis.doc, tgt)
+
+
 def classify_pair(
     analysis: Any,
     explained: list[Explained],
     src: tuple[int, int] | None,
     tgt: tuple[int, int] | None,
     lexicon: Lexicon,
+    *,
+    model: PairModel | None = None,
 ) -> tuple[str, str]:
-    """(type, how) for the relation from ``src`` to ``tgt`` (character spans; either may be None)."""
+    """(type, how) for the relation from ``src`` to ``tgt`` (character spans; either may be None):
+    the lexicon's answer, or the learned ``model``'s where the lexicon only guesses."""
+    type_, how = lexicon_pair(analysis, explained, src, tgt, lexicon)
+    route = how.split()[0]
+    if model is None or route not in MODEL_ROUTES:
+        return type_, how
+    hs, ht = pair_heads(analysis, src, tgt)
+    anchor = hs if hs is not None else ht
+    if anchor is None:
+        return type_, how
+    feats = pair_features(anchor, ht if hs is not None else None, lexicon_type=type_, route=route)
+    guess, p = model.predict(feats)
+    return guess, f"model {guess} p={p:.2f} (lexicon {how})"
+
+
+def lexicon_pair(
+    analysis: Any,
+    explained: list[Explained],
+    src: tuple[int, int] | None,
+    tgt: tuple[int, int] | None,
+    lexicon: Lexicon,
+) -> tuple[str, str]:
+    """The lexicon's (type, how) for the pair; ``how`` starts with the route that decided."""
     doc = analysis.doc
     scored: list[tuple[int, float, Frame]] = []
     for x in explained:
@@ -139,24 +174,3 @@ def _tree_distance(a: Any, b: Any) -> int:
         return 10**6
     up_b, _, down_a = _path(a, b)
     return len(up_b) + len(down_a)
-
-
-def _path(a: Any, b: Any) -> tuple[list[Any], Any, list[Any]]:
-    """(tokens from ``b`` up to the lowest common ancestor, the ancestor, tokens from the ancestor
-    down to ``a``)."""
-    anc_a = [a, *a.ancestors]
-    ids_a = {t.i for t in anc_a}
-    up_b = []
-    t = b
-    while t.i not in ids_a:
-        up_b.append(t)
-        if t.head is t:
-            break
-        t = t.head
-    lca = t
-    down_a = []
-    for x in anc_a:
-        if x.i == lca.i:
-            break
-        down_a.append(x)
-    return up_b, lca, list(reversed(down_a))

@@ -1,0 +1,82 @@
+"""Train the learned pair model on the train split of our own sentence sets.
+
+    .venv/bin/python scripts/train_pair_model.py            # train, report dev scores, write the model
+    .venv/bin/python scripts/train_pair_model.py --dry-run  # report only
+
+Reads only ``examples/gold/sentences/*.jsonl`` (sentences we wrote). Prints, on the held-out dev
+split, the accuracy of the lexicon alone and of the model per lexicon route, which is how
+``events.pairs.MODEL_ROUTES`` was chosen, and writes ``src/communique/events/data/pair_model.json``
+with the digest of the data it was trained on (a test fails when the sets change and the model
+was not re-trained).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from communique.config import Options
+from communique.eval.sentences import default_sentences_dir, load_sentence_sets
+from communique.events.bench import analyse_many
+from communique.events.coder import EventCoder
+from communique.events.pairmodel import MODEL_FILE, pair_features, train
+from communique.events.pairs import MODEL_ROUTES, lexicon_pair, pair_heads
+from communique.knowledge import data_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=default_sentences_dir())
+    ap.add_argument("--dry-run", action="store_true", help="report dev scores, write nothing")
+    args = ap.parse_args(argv)
+
+    options = Options()
+    cases, digest = load_sentence_sets(args.data)
+    texts = sorted({c.text for c in cases})
+    analyses = dict(zip(texts, analyse_many(texts, options), strict=True))
+    coder = EventCoder(options)
+    explained = {t: coder.explain(a) for t, a in analyses.items()}
+    rows = []
+    for c in cases:
+        a, ex = analyses[c.text], explained[c.text]
+        lt, how = lexicon_pair(a, ex, c.source, c.target, coder.lexicon)
+        route = how.split()[0]
+        hs, ht = pair_heads(a, c.source, c.target)
+        anchor = hs if hs is not None else ht
+        feats = pair_features(anchor, ht if hs is not None else None, lexicon_type=lt, route=route)
+        rows.append((c, lt, route, feats))
+    train_rows = [(feats, c.type) for c, _, _, feats in rows if c.split == "train"]
+    model = train(train_rows, info={"data_sha256": digest, "trained_on": "examples/gold/sentences (train split)"})
+
+    per_route: dict[str, Counter[str]] = {}
+    for c, lt, route, feats in rows:
+        if c.split != "dev":
+            continue
+        guess, _ = model.predict(feats)
+        r = per_route.setdefault(route, Counter())
+        r["n"] += 1
+        r["lexicon"] += lt == c.type
+        r["model"] += guess == c.type
+    n = sum(r["n"] for r in per_route.values())
+    print(f"{len(train_rows)} train lines, {n} dev lines, {len(model.weights)} features kept")
+    print(f"{'route':10} {'n':>5} {'lexicon':>8} {'model':>8}")
+    hybrid = 0
+    for route, r in sorted(per_route.items(), key=lambda kv: -kv[1]["n"]):
+        print(f"{route:10} {r['n']:5d} {r['lexicon'] / r['n']:8.3f} {r['model'] / r['n']:8.3f}")
+        hybrid += r["model"] if route in MODEL_ROUTES else r["lexicon"]
+    lex = sum(r["lexicon"] for r in per_route.values())
+    mod = sum(r["model"] for r in per_route.values())
+    print(f"dev accuracy: lexicon {lex / n:.3f}, model everywhere {mod / n:.3f}, "
+          f"model on {sorted(MODEL_ROUTES)} {hybrid / n:.3f}")
+    if not args.dry_run:
+        out = data_path(*MODEL_FILE)
+        out.write_text(json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

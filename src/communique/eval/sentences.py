@@ -1,0 +1,145 @@
+"""Our own annotated sentence sets: ``communique eval sentences [--data DIR] [--split dev|train|all]``.
+
+``examples/gold/sentences/*.jsonl`` holds sentences we wrote, one actor pair and its PLOVER type
+per line (format in that folder's README). One line in five (``pairmodel.split_of``) is held out:
+the learned pair model is trained on the rest, and this suite scores the held-out lines by
+default, so the score is not the model reading its own answers back. Scored like the PLV suite:
+(a) pair given, the type between the two phrases (``accuracy``, ``macro_f1``; also
+``lexicon_accuracy``, the lexicon alone without the model), (b) end to end, an event of the right
+type whose actor and recipient phrases overlap the two spans (``e2e_recall``). The dev split
+scores are pinned in ``tests/eval/sentences_baseline.json`` (the coder's second gate).
+"""
+
+from __future__ import annotations
+
+__all__ = ["run", "load_sentence_sets", "default_sentences_dir", "GATED_METRICS", "SentenceCase"]
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from communique.config import Options
+from communique.errors import EvalError
+from communique.eval import EvalReport
+
+GATED_METRICS: tuple[str, ...] = ("accuracy", "macro_f1", "e2e_recall")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCase:
+    id: str
+    text: str
+    type: str
+    source: tuple[int, int]
+    target: tuple[int, int] | None
+    phenomena: tuple[str, ...]
+    split: str
+
+
+def default_sentences_dir() -> Path:
+    """The repository's ``examples/gold/sentences`` (this file is ``src/communique/eval/sentences.py``)."""
+    return Path(__file__).resolve().parents[3] / "examples" / "gold" / "sentences"
+
+
+def _span(text: str, phrase: Any, what: str, path: Path, no: int) -> tuple[int, int]:
+    if not isinstance(phrase, str) or not phrase or text.count(phrase) != 1:
+        raise EvalError(f"{what} {phrase!r} must occur exactly once in the text", code="C771", path=str(path), line=no)
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def load_sentence_sets(folder: Path) -> tuple[list[SentenceCase], str]:
+    """Every case of ``folder/*.jsonl`` and a sha256 over the files (name + bytes)."""
+    import json
+
+    from communique.events.pairmodel import split_of
+
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise EvalError("no sentence set files (*.jsonl) in the folder", code="C770", path=str(folder))
+    h = hashlib.sha256()
+    cases: list[SentenceCase] = []
+    for path in files:
+        raw = path.read_bytes()
+        h.update(path.name.encode() + b"\0" + raw)
+        for no, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                text, type_, id_ = rec["text"], rec["type"], rec["id"]
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise EvalError(f"not a sentence-set line ({exc!r})", code="C771", path=str(path), line=no) from exc
+            src = _span(text, rec.get("source"), "source", path, no)
+            tgt = _span(text, rec["target"], "target", path, no) if rec.get("target") else None
+            cases.append(SentenceCase(id=id_, text=text, type=type_, source=src, target=tgt,
+                                      phenomena=tuple(rec.get("phenomena") or ()), split=split_of(id_)))
+    return cases, h.hexdigest()
+
+
+def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalReport:
+    from communique.eval.plv import pair_hit
+    from communique.events.bench import analyse_many, confusion_rows, macro_f1
+    from communique.events.coder import EventCoder
+    from communique.events.pairmodel import load_pair_model
+    from communique.events.pairs import classify_pair, lexicon_pair
+
+    if split not in ("dev", "train", "all"):
+        raise EvalError(f"unknown split {split!r}: dev, train or all", code="C772")
+    cases, digest = load_sentence_sets(data or default_sentences_dir())
+    cases = [c for c in cases if split == "all" or c.split == split]
+    texts = sorted({c.text for c in cases})
+    analyses = dict(zip(texts, analyse_many(texts, options), strict=True))
+    coder = EventCoder(options)
+    explained = {t: coder.explain(a) for t, a in analyses.items()}
+    model = load_pair_model() if options.get("events.pair_model") else None
+
+    gold: list[str] = []
+    pred: list[str] = []
+    lex_pred: list[str] = []
+    hows: Counter[str] = Counter()
+    how_right: Counter[str] = Counter()
+    by_phenomenon: dict[str, list[int]] = {}
+    e2e_hits = 0
+    for c in cases:
+        a, ex = analyses[c.text], explained[c.text]
+        t, how = classify_pair(a, ex, c.source, c.target, coder.lexicon, model=model)
+        lt, _ = lexicon_pair(a, ex, c.source, c.target, coder.lexicon)
+        gold.append(c.type)
+        pred.append(t)
+        lex_pred.append(lt)
+        route = how.split()[0]
+        hows[route] += 1
+        how_right[route] += t == c.type
+        for ph in c.phenomena or ("(none)",):
+            by_phenomenon.setdefault(ph, [0, 0])
+            by_phenomenon[ph][0] += 1
+            by_phenomenon[ph][1] += t == c.type
+        if any(x.event is not None and x.event.type == c.type and pair_hit(x, c.source, c.target) for x in ex):
+            e2e_hits += 1
+    n = len(cases)
+    mf1, per = macro_f1(gold, pred)
+    metrics: dict[str, Any] = {
+        "n": n,
+        "split": split,
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred, strict=True)) / n, 4) if n else None,
+        "macro_f1": round(mf1, 4),
+        "lexicon_accuracy": round(sum(g == p for g, p in zip(gold, lex_pred, strict=True)) / n, 4) if n else None,
+        "e2e_recall": round(e2e_hits / n, 4) if n else None,
+        "model": bool(model),
+        "gold_sha256": digest,
+    }
+    tables = {
+        "per type (pair given)": [["type", "precision", "recall", "f1", "n"]]
+        + [[k, round(v[0], 3), round(v[1], 3), round(v[2], 3), v[3]] for k, v in per.items()],
+        "by phenomenon": [["phenomenon", "n", "accuracy"]]
+        + [[k, v[0], round(v[1] / v[0], 3)] for k, v in sorted(by_phenomenon.items())],
+        "most frequent confusions": confusion_rows(gold, pred),
+        "decided by": [["how", "n", "accuracy"]]
+        + [[k, v, round(how_right[k] / v, 3)] for k, v in hows.most_common()],
+    }
+    notes = [f"split {split}: {n} lines of {len({c.text for c in cases})} sentences; the pair model is "
+             "trained on the train split only (scripts/train_pair_model.py)"]
+    return EvalReport(suite="sentences", metrics=metrics, tables=tables, notes=notes)

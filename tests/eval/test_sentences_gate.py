@@ -1,0 +1,55 @@
+"""The coder's second gate: `communique eval sentences` on the held-out split of our own sentence
+sets must stay above the floors in ``sentences_baseline.json``, measured on the same files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from communique.config import Options
+from communique.errors import EvalError
+from communique.eval import gated_metrics, run_suite
+from communique.eval.corpus import check_baseline
+from communique.eval.sentences import GATED_METRICS, default_sentences_dir, load_sentence_sets
+
+BASELINE = Path(__file__).with_name("sentences_baseline.json")
+
+
+@pytest.mark.slow
+def test_sentences_gate_dev_split_stays_above_its_floors() -> None:
+    report = run_suite("sentences", None, Options())
+    assert report.metrics["split"] == "dev" and report.metrics["model"] is True
+    problems = check_baseline(report, json.loads(BASELINE.read_text(encoding="utf-8")))
+    assert not problems, "\n".join(problems)
+
+
+def test_sentences_gate_baseline_is_for_the_current_sets() -> None:
+    baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
+    _, digest = load_sentence_sets(default_sentences_dir())
+    assert baseline["gold_sha256"] == digest, (
+        "examples/gold/sentences changed: re-train the pair model, re-measure and run "
+        "`communique eval sentences --update-baseline tests/eval/sentences_baseline.json`")
+    assert set(baseline["floors"]) == set(GATED_METRICS) == set(gated_metrics("sentences"))
+
+
+def test_sentences_suite_refuses_a_span_that_is_not_in_the_text(tmp_path: Path) -> None:
+    line = {"id": "x-1", "text": "Chile recalled its envoy from Caracas.", "source": "Chile", "target": "Venezuela",
+            "type": "SANCTION"}
+    (tmp_path / "x.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(EvalError) as err:
+        load_sentence_sets(tmp_path)
+    assert err.value.code == "C771" and err.value.line == 1
+
+
+def test_sentences_suite_without_files_says_so(tmp_path: Path) -> None:
+    with pytest.raises(EvalError) as err:
+        load_sentence_sets(tmp_path)
+    assert err.value.code == "C770"
+
+
+def test_gate_is_refused_for_a_suite_without_floors() -> None:
+    with pytest.raises(EvalError) as err:
+        gated_metrics("plv")
+    assert err.value.code == "C703"
