@@ -415,6 +415,14 @@ class FrameFinder:
                         p = _through_measure(p, self.lex)
                         if self.lex.noun(p.lemma_) is not None:
                             return p
+        for c in v.children:
+            # "threatened in December to cut ties": an adjunct in between makes the parser attach
+            # the to-clause as an adverbial clause; with no subject or marker of its own it is
+            # still the control verb's complement
+            if (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and c.i > v.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    and not _kids(c, "nsubj", "nsubjpass", "mark")):
+                return c
         return None
 
     # ---------------------------------------------------------------------------------- modes
