@@ -90,6 +90,7 @@ def test_events_every_type_is_covered_twice() -> None:
 LINGUISTIC = [
     # a date between the control verb and its to-clause (parsed as an adverbial clause)
     ("Turkey's president threatened in December 2017 to cut diplomatic ties with Israel.", ("THREATEN", "TUR", "ISR")),
+    ("The Arab League called on Israel in July 2006 to halt its offensive in Lebanon.", ("REQUEST", "IGO", "ISR")),
     # passive: the by-phrase is the source
     ("The Chinese ambassador was criticised by Australia.", ("ACCUSE", "AUS", "CHN")),
     ("Two Ukrainian ports were attacked by Russia overnight.", ("ASSAULT", "RUS", "UKR")),

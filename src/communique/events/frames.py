@@ -363,7 +363,7 @@ class FrameFinder:
         has_verbal_comp = any(
             c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
-            for c in v.children)
+            for c in v.children) or _adverbial_to_clause(v) is not None
         prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
         best, best_score = None, -10**6
         for f in frames:
@@ -415,15 +415,7 @@ class FrameFinder:
                         p = _through_measure(p, self.lex)
                         if self.lex.noun(p.lemma_) is not None:
                             return p
-        for c in v.children:
-            # "threatened in December to cut ties": an adjunct in between makes the parser attach
-            # the to-clause as an adverbial clause; with no subject or marker of its own it is
-            # still the control verb's complement
-            if (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and c.i > v.i
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                    and not _kids(c, "nsubj", "nsubjpass", "mark")):
-                return c
-        return None
+        return _adverbial_to_clause(v)
 
     # ---------------------------------------------------------------------------------- modes
     def _clause_status(self, v: Token) -> tuple[str, Token | None, bool, bool]:
@@ -611,6 +603,17 @@ def noun_trigger(lex: Lexicon, tok: Token) -> NounTrigger | None:
             if two is not None:
                 return two
     return lex.noun(tok.lemma_)
+
+
+def _adverbial_to_clause(v: Token) -> Token | None:
+    """"threatened in December to cut ties", "called on Israel in July to halt": an adjunct in
+    between makes the parser attach the to-clause as an adverbial clause; with no subject or
+    marker of its own it is still the control verb's complement."""
+    for c in v.children:
+        if (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and c.i > v.i and _has_to(c)
+                and not _kids(c, "nsubj", "nsubjpass", "mark")):
+            return c
+    return None
 
 
 def _has_to(v: Token) -> bool:
