@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="with --update-baseline: allow floors to go down (explicit on purpose)")
     p.add_argument("--actors", metavar="FILE", action="append", help="extra actor knowledge file")
     p.add_argument("--dicts", metavar="DIR",
-                   help="petrarch suite: folder of PETRARCH actor/agent dictionaries "
+                   help="petrarch suite: folder of PETRARCH actor/agent (and verb) dictionaries "
                         "(default: petrarch_validation_dicts/ud_2_02 next to --data)")
     p.set_defaults(func=cmd_eval)
 
