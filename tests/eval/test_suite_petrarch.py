@@ -138,8 +138,27 @@ def test_suite_petrarch_scores_root_f1_beside_baseline(tmp_path: Path, nlp: Any)
     assert rep.metrics["exact"] == 3
     # baseline: tp 3 (T-01, T-02, T-04 one way), fp 0, fn 2 -> P 1, R .6
     assert rep.metrics["baseline_root_f1_udpetrarch"] == 0.75
+    assert "root_f1_suite_verbs" not in rep.metrics  # no verbs file in the folder
     missed = dict((k, n) for k, n in rep.tables["failure kinds (missed)"][1:])
     assert missed == {"actors right, CAMEO root differs": 1}
+
+
+def test_suite_petrarch_scores_again_with_the_fixture_verb_dictionary(tmp_path: Path, nlp: Any) -> None:
+    folder = _dicts(tmp_path)
+    # a fixture-style verb dictionary: "accuse" is a threat (13) here, as the case's code says
+    (folder / "T_verbs.txt").write_text("--- ACCUSE [130] ---\nACCUSE\n- * (OF SPYING) [1311]\n", encoding="utf-8")
+    rows = [
+        _record("T-01", "Atlantis condemned Borealis on Monday.", [("ATL", "BOR", "111")]),
+        _record("T-02", "The Atlantean government accused Borealis of spying.", [("ATLGOV", "BOR", "130")]),
+    ]
+    data = _write(tmp_path / "petrarch_validation_ud_2_02.jsonl", rows)
+    rep = run_suite("petrarch", data)
+    # our own lexicon: T-02 coded 11 (a miss and an extra); the dictionary's pattern codes 13
+    assert rep.metrics["root_f1"] == 0.5 and rep.metrics["exact"] == 1
+    assert rep.metrics["root_f1_suite_verbs"] == 1.0 and rep.metrics["exact_suite_verbs"] == 2
+    assert rep.metrics["coded_triples_suite_verbs"] == 2
+    assert any("T_verbs.txt" in n for n in rep.notes)
+    assert rep.tables["by category"][0][-1] == "root F1 (suite verbs)"
 
 
 def test_suite_petrarch_petrarch2_outputs_are_scored_on_their_own_file(tmp_path: Path, nlp: Any) -> None:

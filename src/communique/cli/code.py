@@ -28,6 +28,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--explain", action="store_true", help="show the parse and every frame found")
     p.add_argument("--json", action="store_true", help="print events as JSON (one object per line)")
     p.add_argument("--actors", metavar="FILE", action="append", help="extra actor knowledge file")
+    p.add_argument("--actors-petrarch", metavar="FILE", action="append", dest="actors_petrarch",
+                   help="PETRARCH/TABARI actor or agent dictionary; repeatable")
+    p.add_argument("--verbs-petrarch", metavar="FILE", action="append", dest="verbs_petrarch",
+                   help="PETRARCH/TABARI verb dictionary (CAMEO.2.0.txt format); repeatable")
     p.set_defaults(func=cmd_code)
 
 

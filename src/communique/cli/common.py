@@ -39,6 +39,9 @@ def options_from_args(args: argparse.Namespace, **overrides: Any) -> Options:
     petrarch = getattr(args, "actors_petrarch", None)
     if petrarch:
         flat["actors.petrarch_files"] = [str(a) for a in petrarch]
+    verbs = getattr(args, "verbs_petrarch", None)
+    if verbs:
+        flat["events.petrarch_verb_files"] = [str(v) for v in verbs]
     flat.update(overrides)
     return load_options(getattr(args, "config", None), flat)
 

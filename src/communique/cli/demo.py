@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="run the whole job on the bundled example corpus")
     p.add_argument("--db", metavar="FILE", default="communique-demo.duckdb", help="DuckDB store")
     p.add_argument("--out", metavar="FILE", default="communique-report.html", help="report file")
-    p.set_defaults(func=cmd_demo, actors=None, actors_petrarch=None, batch_size=None, workers=None, json=False)
+    p.set_defaults(func=cmd_demo, actors=None, actors_petrarch=None, verbs_petrarch=None, batch_size=None, workers=None, json=False)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="with --update-baseline: allow floors to go down (explicit on purpose)")
     p.add_argument("--actors", metavar="FILE", action="append", help="extra actor knowledge file")
     p.add_argument("--dicts", metavar="DIR",
-                   help="petrarch suite: folder of PETRARCH actor/agent dictionaries "
+                   help="petrarch suite: folder of PETRARCH actor/agent (and verb) dictionaries "
                         "(default: petrarch_validation_dicts/ud_2_02 next to --data)")
     p.add_argument("--split", choices=("dev", "train", "all"),
                    help="sentences suite: which split of the sentence sets to score (default dev)")

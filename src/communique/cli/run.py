@@ -34,6 +34,7 @@ def add_store_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="FILE", help="DuckDB store (default communique.duckdb)")
     p.add_argument("--actors", metavar="FILE", action="append", help="extra actor knowledge file")
     p.add_argument("--actors-petrarch", metavar="FILE", action="append", help="PETRARCH actor/agent dictionary")
+    p.add_argument("--verbs-petrarch", metavar="FILE", action="append", help="PETRARCH verb dictionary")
     p.add_argument("--batch-size", type=int, default=None, help="documents per stored batch")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default 1)")
 

@@ -2,14 +2,21 @@
 petrarch_validation_ud_2_02.jsonl``; the fixture dictionaries are read from
 ``petrarch_validation_dicts/ud_2_02/`` beside the data file (``run(..., dicts=DIR)`` from Python).
 
-Our coder with our lexicon codes the stylised sentences; the suite's fixture actor and agent
-dictionaries (which define its fictional countries) are loaded through the actors PETRARCH
-reader (``[actors] petrarch_files``). The fixture *verb* dictionary is not used. Scored: F1 over
-(source, target, CAMEO root) triples of the evaluated cases (``root_f1``), next to the stored
-outputs of UD-PETRARCH on the same cases (``baseline_root_f1_udpetrarch``) and of PETRARCH2 on
-the main file they were made for (``baseline_root_f1_petrarch2``, a different case set), all
-cut to the root the same way. The codes in the file are relative to a fixture verb dictionary
-(README), so a perfect CAMEO coder cannot score 1.
+Our coder codes the stylised sentences; the suite's fixture actor and agent dictionaries (which
+define its fictional countries) are loaded through the actors PETRARCH reader (``[actors]
+petrarch_files``). Scored: F1 over (source, target, CAMEO root) triples of the evaluated cases,
+twice when the folder holds the fixture *verb* dictionary (a ``*verbs*.txt`` file):
+
+* ``root_f1`` (with ``root_precision``, ``root_recall``, ``exact``): our own lexicon only;
+* ``root_f1_suite_verbs`` (same suffix on the others): the fixture verb dictionary loaded as user
+  lexicon knowledge (``[events] petrarch_verb_files``, :mod:`communique.events.petrarch_verbs`),
+  which is how UD-PETRARCH is measured on this file; verbs it lacks keep our lexicon.
+
+Beside them: the stored outputs of UD-PETRARCH on the same cases
+(``baseline_root_f1_udpetrarch``) and of PETRARCH2 on the main file they were made for
+(``baseline_root_f1_petrarch2``, a different case set), all cut to the root the same way. The
+codes in the file are relative to the fixture verb dictionary (README), so a perfect CAMEO coder
+without it cannot score 1.
 
 How one of our events becomes PETRARCH triples (:func:`event_triples`), following PETRARCH's
 own output conventions, never the suite's sentences:
@@ -28,10 +35,12 @@ own output conventions, never the suite's sentences:
 
 from __future__ import annotations
 
-__all__ = ["run", "EVALUATED_CATEGORIES", "find_dicts", "actor_code", "event_triples", "failure_kind", "root_of"]
+__all__ = ["run", "EVALUATED_CATEGORIES", "find_dicts", "find_verbs", "actor_code", "event_triples", "failure_kind",
+           "root_of"]
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from itertools import permutations, product
 from pathlib import Path
 from typing import Any
@@ -67,6 +76,13 @@ def find_dicts(data: Path, dicts: Path | None) -> list[Path]:
                         f"dictionaries there (beside the data file) or call run(..., dicts=DIR)", code="C765",
                         path=str(folder))
     return files
+
+
+def find_verbs(data: Path, dicts: Path | None) -> Path | None:
+    """The fixture verb dictionary in the dictionaries folder, if there is one."""
+    folder = dicts or data.parent / DICTS_DIR
+    files = sorted(p for p in folder.glob("*.txt") if "verbs" in p.name.lower())
+    return files[0] if files else None
 
 
 def root_of(code: str | None) -> str | None:
@@ -183,42 +199,20 @@ def run(data: Path | None, options: Options, *, dicts: Path | None = None) -> Ev
     recs = [r for r in read_records(data, "petrarch") if r.get("active") and r.get("category") in EVALUATED_CATEGORIES]
     dates = [f"{r['date'][:4]}-{r['date'][4:6]}-{r['date'][6:8]}" if r.get("date") else None for r in recs]
     analyses = analyse_many([r["text"] for r in recs], opts, dates=dates)
-    coder = EventCoder(opts)
-    gold: list[set[Triple]] = []
-    pred: list[set[Triple]] = []
-    kinds: Counter[str] = Counter()
-    extra: Counter[str] = Counter()
-    by_cat: dict[str, tuple[list[set[Triple]], list[set[Triple]]]] = {}
-    exact = 0
-    misses: list[list[Any]] = [["id", "expected", "coded"]]
-    for r, a in zip(recs, analyses, strict=True):
-        require_dyad = str((r.get("config") or {}).get("require_dyad", "True")) != "False"
-        g = _gold(r)
-        events: list[Event] = []
-        p: set[Triple] = set()
-        explained = coder.explain(a)
-        for x in explained:
-            if x.event is None:
-                continue
-            events.append(x.event)
-            p |= event_triples(x.event, joint=bool(x.frame.reciprocal or x.frame.parties), require_dyad=require_dyad, kb=kb)
-        gold.append(g)
-        pred.append(p)
-        cat = by_cat.setdefault(r["category"], ([], []))
-        cat[0].append(g)
-        cat[1].append(p)
-        exact += g == p
-        for t in sorted(g - p):
-            kinds[failure_kind(t, p, events, kb, frames=len(explained))] += 1
-        if p - g:
-            extra["in a no-event case" if not g else "beside expected ones" if g & p else "instead of expected ones"] += len(p - g)
-        if g != p and len(misses) <= MISS_ROWS:
-            misses.append([r["id"], " ".join("/".join(t) for t in sorted(g)), " ".join("/".join(t) for t in sorted(p))])
-    prec, rec, f1 = _prf(gold, pred)
-    metrics: dict[str, Any] = {"n": len(recs), "root_precision": round(prec, 4), "root_recall": round(rec, 4),
-                               "root_f1": round(f1, 4), "exact": exact,
-                               "expected_triples": sum(len(g) for g in gold), "coded_triples": sum(len(p) for p in pred)}
-    notes = [f"dictionaries: {', '.join(f.name for f in files)} (verbs file not used: our lexicon codes)",
+    own = _score(recs, analyses, EventCoder(opts), kb)
+    metrics: dict[str, Any] = {"n": len(recs), **own.metrics()}
+    verbs = find_verbs(data, dicts)
+    suite: _Scored | None = None
+    if verbs is not None:
+        vopts = opts.with_overrides({"events.petrarch_verb_files": [str(verbs)]})
+        suite = _score(recs, analyses, EventCoder(vopts), kb)
+        metrics.update({f"{k}_suite_verbs": v for k, v in suite.metrics().items() if k != "expected_triples"})
+    gold = own.gold
+    notes = [f"actor/agent dictionaries: {', '.join(f.name for f in files)}",
+             "root_f1 (and root_precision, root_recall, exact, coded_triples): our own lexicon codes the events",
+             (f"*_suite_verbs: the same with the fixture verb dictionary {verbs.name} loaded before our lexicon "
+              "([events] petrarch_verb_files), as UD-PETRARCH is measured; verbs it lacks keep our lexicon"
+              if verbs is not None else "no fixture verb dictionary (*verbs*.txt) in the folder: no *_suite_verbs scores"),
              "both sides compared at the CAMEO root (first two digits); codes in the file follow the fixture verb "
              "dictionary, not always the CAMEO codebook"]
     for name, rel in BASELINES.items():
@@ -238,16 +232,72 @@ def run(data: Path | None, options: Options, *, dicts: Path | None = None) -> Ev
             metrics[f"baseline_root_f1_{name}"] = round(_prf(bg, bp)[2], 4)
             notes.append(f"{name} baseline on {len(bg)} of the same cases, scored against this file's codes "
                          "(a case it did not evaluate counts as coding nothing)")
-    own = _petrarch2_on_own_file(data.parent, read_records)
-    if own is not None:
-        metrics["baseline_root_f1_petrarch2"] = own
+    p2 = _petrarch2_on_own_file(data.parent, read_records)
+    if p2 is not None:
+        metrics["baseline_root_f1_petrarch2"] = p2
         notes.append(f"petrarch2 baseline scored on its own file ({MAIN_FILE}: active cases, that file's codes), "
                      "not on these cases: its outputs belong to that file (README); a different case set from ours")
-    cats: list[list[Any]] = [["category", "cases", "root F1"]]
-    cats += [[c, len(g), round(_prf(g, p)[2], 3)] for c, (g, p) in sorted(by_cat.items())]
-    missed: list[list[Any]] = [["expected triple not coded because", "n"], *[[k, n] for k, n in kinds.most_common()]]
-    wrong: list[list[Any]] = [["coded triple not expected", "n"], *[[k, n] for k, n in extra.most_common()]]
-    return EvalReport(suite="petrarch", metrics=metrics,
-                      tables={"failure kinds (missed)": missed, "failure kinds (extra)": wrong,
-                              "by category": cats, f"misses (first {MISS_ROWS})": misses},
-                      notes=notes)
+    cats: list[list[Any]] = [["category", "cases", "root F1", *(["root F1 (suite verbs)"] if suite else [])]]
+    for c, (cat_gold, cat_pred) in sorted(own.by_cat.items()):
+        row: list[Any] = [c, len(cat_gold), round(_prf(cat_gold, cat_pred)[2], 3)]
+        if suite is not None:
+            row.append(round(_prf(*suite.by_cat[c])[2], 3))
+        cats.append(row)
+    tables = {"failure kinds (missed)": own.missed(), "failure kinds (extra)": own.wrong(), "by category": cats,
+              f"misses (first {MISS_ROWS})": own.misses}
+    if suite is not None:
+        tables["failure kinds (missed, suite verbs)"] = suite.missed()
+    return EvalReport(suite="petrarch", metrics=metrics, tables=tables, notes=notes)
+
+
+@dataclass(slots=True)
+class _Scored:
+    """One coder's triples on the suite's cases, with the tallies the report shows."""
+
+    gold: list[set[Triple]] = field(default_factory=list)
+    pred: list[set[Triple]] = field(default_factory=list)
+    exact: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    extra: Counter[str] = field(default_factory=Counter)
+    by_cat: dict[str, tuple[list[set[Triple]], list[set[Triple]]]] = field(default_factory=dict)
+    misses: list[list[Any]] = field(default_factory=lambda: [["id", "expected", "coded"]])
+
+    def metrics(self) -> dict[str, Any]:
+        prec, rec, f1 = _prf(self.gold, self.pred)
+        return {"root_precision": round(prec, 4), "root_recall": round(rec, 4), "root_f1": round(f1, 4),
+                "exact": self.exact, "expected_triples": sum(len(g) for g in self.gold),
+                "coded_triples": sum(len(p) for p in self.pred)}
+
+    def missed(self) -> list[list[Any]]:
+        return [["expected triple not coded because", "n"], *[[k, n] for k, n in self.kinds.most_common()]]
+
+    def wrong(self) -> list[list[Any]]:
+        return [["coded triple not expected", "n"], *[[k, n] for k, n in self.extra.most_common()]]
+
+
+def _score(recs: list[dict[str, Any]], analyses: list[Any], coder: Any, kb: Any) -> _Scored:
+    out = _Scored()
+    for r, a in zip(recs, analyses, strict=True):
+        require_dyad = str((r.get("config") or {}).get("require_dyad", "True")) != "False"
+        g = _gold(r)
+        events: list[Event] = []
+        p: set[Triple] = set()
+        explained = coder.explain(a)
+        for x in explained:
+            if x.event is None:
+                continue
+            events.append(x.event)
+            p |= event_triples(x.event, joint=bool(x.frame.reciprocal or x.frame.parties), require_dyad=require_dyad, kb=kb)
+        out.gold.append(g)
+        out.pred.append(p)
+        cat = out.by_cat.setdefault(r["category"], ([], []))
+        cat[0].append(g)
+        cat[1].append(p)
+        out.exact += g == p
+        for t in sorted(g - p):
+            out.kinds[failure_kind(t, p, events, kb, frames=len(explained))] += 1
+        if p - g:
+            out.extra["in a no-event case" if not g else "beside expected ones" if g & p else "instead of expected ones"] += len(p - g)
+        if g != p and len(out.misses) <= MISS_ROWS:
+            out.misses.append([r["id"], " ".join("/".join(t) for t in sorted(g)), " ".join("/".join(t) for t in sorted(p))])
+    return out

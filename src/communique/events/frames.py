@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from communique.events.lexicon import Lexicon, NounTrigger, VerbFrame, normalize_lemma
+from communique.events.petrarch_verbs import PatternSite
 from communique.events.tables import COOPERATIVE, MATERIAL_CONFLICT, YIELDING
 
 Token = Any  # spacy.tokens.Token
@@ -96,6 +97,7 @@ class Frame:
     confidence: float = BASE_CONFIDENCE
     parties: bool = False  # the source is "the two sides": use parties_of
     steps: list[str] = field(default_factory=list)  # why, for --explain
+    reverse: Frame | None = None  # a dictionary's paired code ([042:043]): the event back
 
     @property
     def trigger_span(self) -> Span:
@@ -161,6 +163,18 @@ INNER_PARTY_DEPTH = 2  # prep/pobj levels walked under the object ("resumption o
 
 def _party_like(t: Token) -> bool:
     return t.pos_ == "PROPN" or t.ent_type_ in AGENT_ENTS or t.lemma_.lower() in STATE_BODY_NOUNS
+
+
+def _first_party(v: Token) -> list[Token]:
+    """The first party named after the verb in its phrase, as PETRARCH takes a target: "warned
+    France about ...", "arrived in Kenya", "welcomed the visit of the French president"."""
+    for t in v.subtree:
+        if t.i <= v.i or not _party_like(t) or t.ent_type_ in NOT_PARTY_ENTS:
+            continue
+        while t.dep_ in ("amod", "compound") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
+            t = t.head  # "the French president": the phrase's head
+        return _conj(t)
+    return []
 
 
 def _inner_parties(o: Token) -> list[Token]:
@@ -280,6 +294,10 @@ class FrameFinder:
                     found = [t for o in self.objects(v) for t in _conj(o)]
             elif slot == "dative":
                 found = [t for d in _kids(v, "dative") for t in (_conj(d) if d.pos_ != "ADP" else _prep_obj(v, d.lower_))]
+            elif slot == "subject":  # a verb dictionary's "+ *": the subject is the target
+                found = self.subjects(v)[0]
+            elif slot == "actor":  # a verb dictionary's default: the first party in the verb's phrase
+                found = [t for o in self.objects(v) for t in _conj(o)] if passive else _first_party(v)
             elif slot.startswith("prep:"):
                 found = _prep_obj(v, slot[5:])
                 if not found:
@@ -366,15 +384,22 @@ class FrameFinder:
             for c in v.children) or _adverbial_to_clause(v) is not None
         prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
         best, best_score = None, -10**6
+        site: PatternSite | None = None
         for f in frames:
             score = -100 * f.rank
+            if f.dictionary is not None:  # a verb-dictionary entry: its words around the verb
+                site = site or PatternSite(v, self.subjects(v)[0])
+                extra = site.score(f.dictionary)
+                if extra is None:
+                    continue
+                score += extra
             if f.particle:
                 if f.particle.split()[0] not in particles:
                     continue
                 score += 2
             elif f.type == "CONSULT" and any(c.dep_ == "oprd" for c in v.children):
                 continue  # "what he called its habit": naming, not a phone call
-            elif prts & MEANING_PARTICLES:
+            elif prts & MEANING_PARTICLES and not (f.dictionary is not None and prts & f.dictionary.words):
                 continue  # "giving up a bid" is not giving; "took over the town" needs its own frame
             if f.objects:
                 pobjs = prep_objs.get(f.particle.split()[-1], set()) if f.particle else set()
@@ -672,8 +697,13 @@ class _Finder(FrameFinder):
                     light_noun = (o, nt)
                     break
         frame: Frame | None = None
-        if vf is not None and vf.objects:
-            frame = self._plain(v, vf, passive, specific=True)
+        worded = vf is not None and vf.dictionary is not None and bool(vf.dictionary.parts)
+        if vf is not None and not vf.type:  # a dictionary entry that codes no event ([---], CAMEO 01/02)
+            if worded or light_noun is None:
+                return None
+            vf = None
+        if vf is not None and (vf.objects or vf.dictionary is not None):  # a coded dictionary verb before a light noun
+            frame = self._plain(v, vf, passive, specific=bool(vf.objects) or worded)
         elif vf is not None and vf.role is not None:
             frame = self._control(v, vf, passive)
         elif light_noun is not None:
@@ -695,6 +725,14 @@ class _Finder(FrameFinder):
             # recipient; the event stays joint (PLOVER)
             frame.targets = [t for t in frame.targets
                              if not any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children)]
+        dictionary = vf.dictionary if vf is not None and frame.pattern == vf.name else None
+        if dictionary is not None:  # its to-clause is the pattern's business ("urged X to freeze ..."), no event
+            self.consumed.update(c.i for c in v.children if c.dep_ == "xcomp" and _has_to(c))
+        pair = dictionary.pair if dictionary is not None else None
+        if pair is not None and not as_complement and frame.sources and frame.targets:
+            frame.reverse = Frame(trigger=v, type=pair[0], mode=pair[1], cameo=pair[2], pattern=f"{frame.pattern}:back",
+                                  sources=list(frame.targets), targets=list(frame.sources), confidence=frame.confidence,
+                                  steps=[*frame.steps, f"paired code: {pair[2]} from the target back to the source"])
         if frame.cameo == HOST_CODE and frame.targets and frame.sources:
             # PLOVER: for a hosted visit the visitor is the actor and the host the recipient
             frame.sources, frame.targets = frame.targets, frame.sources
@@ -711,6 +749,8 @@ class _Finder(FrameFinder):
         f = Frame(trigger=v, type=vf.type, cameo=vf.cameo, mode=vf.mode, pattern=vf.name, targets=targets,
                   reciprocal=vf.reciprocal, confidence=conf)
         f.steps.append(f"lexicon {vf.source}: {vf.name}" + (f"; target from {slot}" if slot else "; no target"))
+        if vf.dictionary is not None and vf.dictionary.source:  # "$": the source is not the subject
+            f.sources = self.targets(v, vf.dictionary.source, passive=passive)[0]
         if passive:
             f.steps.append("passive: subject is the target, by-phrase the source")
         return f
@@ -923,6 +963,8 @@ class _Finder(FrameFinder):
         out = []
         for f in frames:
             out.append(self._finish(f, question))
+            if f.reverse is not None:
+                out.append(self._finish(f.reverse, question))
         return out
 
     def _bare_demands(self, frames: list[Frame]) -> list[Frame]:

@@ -2,8 +2,10 @@
 
 The built-in ``events/data/lexicon.toml`` is always loaded; files named in
 ``[events] lexicon_files`` are loaded first so their frames win over built-in ones for the same
-lemma. Every entry is validated (known PLOVER type, a mode of that type, a CAMEO code in the
-table, a known control role) and refused with file and line [C332-C336].
+lemma, then PETRARCH/TABARI verb dictionaries (``[events] petrarch_verb_files``, read by
+:mod:`communique.events.petrarch_verbs`), then the built-in file. Every entry is validated (known
+PLOVER type, a mode of that type, a CAMEO code in the table, a known control role) and refused
+with file and line [C332-C336, C340-C341].
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ __all__ = ["VerbFrame", "NounTrigger", "Lexicon", "load_lexicon", "load_contexts
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from communique.errors import KnowledgeError
 from communique.events.tables import EventTables, load_tables
 from communique.knowledge import LINE, Validator, data_path, read_toml
+
+if TYPE_CHECKING:
+    from communique.events.petrarch_verbs import DictionaryPattern
 
 ROLES = frozenset({"agree", "intend", "refuse", "request", "threaten", "deny", "report", "allow"})
 """Control roles: the verb's complement (to-clause, gerund, event noun) is itself an event."""
@@ -41,7 +46,7 @@ def normalize_lemma(lemma: str) -> str:
 class VerbFrame:
     lemma: str  # head verb lemma
     particle: str | None  # "on" in "call on"; must be a prt/prep child
-    type: str
+    type: str  # PLOVER type; "" for a verb-dictionary entry that codes no event ([---], CAMEO 01/02)
     cameo: str
     mode: str | None = None
     objects: frozenset[str] = frozenset()
@@ -53,12 +58,16 @@ class VerbFrame:
     requires: str | None = None
     source: str = "lexicon.toml:0"  # file:line, shown by --explain
     rank: int = 0  # user files first (lower is preferred)
+    # a PETRARCH verb-dictionary entry: words around the verb, "$" source, "%", paired code
+    dictionary: DictionaryPattern | None = None
 
     @property
     def name(self) -> str:
         words = self.lemma + (f" {self.particle}" if self.particle else "")
         obj = f" [{'|'.join(sorted(self.objects)[:3])}{'...' if len(self.objects) > 3 else ''}]" if self.objects else ""
-        return f"verb:{words}{obj}->{self.type}"
+        if self.dictionary is not None:
+            obj = f" <{self.dictionary.text}>"
+        return f"verb:{words}{obj}->{self.type or self.cameo}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,15 +202,20 @@ def _read_file(
 
 
 @functools.lru_cache(maxsize=8)
-def _load(files: tuple[str, ...]) -> Lexicon:
+def _load(files: tuple[str, ...], petrarch: tuple[str, ...] = ()) -> Lexicon:
     tables = load_tables()
     verbs: list[VerbFrame] = []
     nouns: dict[str, NounTrigger] = {}
     variants: dict[str, list[NounTrigger]] = {}
     light: set[str] = set()
     speech: set[str] = set()
-    paths = [Path(f) for f in files] + [data_path("events", "lexicon.toml")]
+    paths = [Path(f) for f in files] + [Path(f) for f in petrarch] + [data_path("events", "lexicon.toml")]
     for rank, p in enumerate(paths):
+        if len(files) <= rank < len(files) + len(petrarch):
+            from communique.events.petrarch_verbs import read_verb_dictionary
+
+            verbs.extend(read_verb_dictionary(p, tables, rank))
+            continue
         if not p.exists():
             raise KnowledgeError("lexicon file not found; check [events] lexicon_files", code="C336", path=str(p))
         vs, ns, li, sp = _read_file(p, tables, rank)
@@ -220,11 +234,15 @@ def _load(files: tuple[str, ...]) -> Lexicon:
     return Lexicon(verbs, nouns, frozenset(light), frozenset(speech), variants)
 
 
-def load_lexicon(options: Any = None, *, files: tuple[str, ...] | list[str] | None = None) -> Lexicon:
-    """The built-in lexicon plus ``[events] lexicon_files`` (or ``files``), cached per file list."""
+def load_lexicon(options: Any = None, *, files: tuple[str, ...] | list[str] | None = None,
+                 petrarch_files: tuple[str, ...] | list[str] | None = None) -> Lexicon:
+    """The built-in lexicon plus ``[events] lexicon_files`` (or ``files``) and ``[events]
+    petrarch_verb_files`` (or ``petrarch_files``), cached per file list."""
     if files is None and options is not None:
         files = options.get("events.lexicon_files")
-    return _load(tuple(str(f) for f in files or ()))
+    if petrarch_files is None and options is not None:
+        petrarch_files = options.get("events.petrarch_verb_files")
+    return _load(tuple(str(f) for f in files or ()), tuple(str(f) for f in petrarch_files or ()))
 
 
 @functools.lru_cache(maxsize=1)
