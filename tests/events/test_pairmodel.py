@@ -76,7 +76,7 @@ def test_pairmodel_malformed_file_is_refused(tmp_path: Path) -> None:
     p.write_text(json.dumps({"classes": ["AID", "ASSAULT"], "weights": {"bias": [0.1]}}), encoding="utf-8")
     with pytest.raises(KnowledgeError) as err:
         load_pair_model(str(p))
-    assert err.value.code == "C340"
+    assert err.value.code == "C345"
 
 
 def test_pairmodel_split_is_stable_and_holds_out_about_a_fifth() -> None:

@@ -150,10 +150,10 @@ def _from_json(data: Any, path: Path) -> PairModel:
         info = dict(data.get("info") or {})
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise KnowledgeError(f"pair model is malformed ({exc!r}); re-train it with scripts/train_pair_model.py",
-                             code="C340", path=str(path)) from exc
+                             code="C345", path=str(path)) from exc
     bad = [f for f, w in weights.items() if len(w) != len(classes)]
     if not classes or bad:
-        raise KnowledgeError(f"pair model has {len(bad)} weight rows of the wrong width", code="C340", path=str(path))
+        raise KnowledgeError(f"pair model has {len(bad)} weight rows of the wrong width", code="C345", path=str(path))
     return PairModel(classes, weights, info)
 
 
@@ -163,12 +163,12 @@ def load_pair_model(path: str | None = None) -> PairModel | None:
     p = Path(path) if path else data_path(*MODEL_FILE)
     if not p.exists():
         if path:
-            raise KnowledgeError("pair model file not found", code="C340", path=str(p))
+            raise KnowledgeError("pair model file not found", code="C345", path=str(p))
         return None
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        raise KnowledgeError(f"cannot read the pair model ({exc})", code="C340", path=str(p)) from exc
+        raise KnowledgeError(f"cannot read the pair model ({exc})", code="C345", path=str(p)) from exc
     return _from_json(data, p)
 
 
@@ -185,7 +185,7 @@ def train(examples: Sequence[tuple[list[str], str]], *, info: dict[str, Any] | N
     import numpy as np
 
     if not examples:
-        raise KnowledgeError("no training examples", code="C340")
+        raise KnowledgeError("no training examples", code="C345")
     classes = tuple(sorted({y for _, y in examples}))
     counts = Counter(f for fs, _ in examples for f in set(fs))
     vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT or f == "bias")
