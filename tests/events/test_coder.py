@@ -91,6 +91,8 @@ LINGUISTIC = [
     # a date between the control verb and its to-clause (parsed as an adverbial clause)
     ("Turkey's president threatened in December 2017 to cut diplomatic ties with Israel.", ("THREATEN", "TUR", "ISR")),
     ("The Arab League called on Israel in July 2006 to halt its offensive in Lebanon.", ("REQUEST", "IGO", "ISR")),
+    # a complement the lexicon does not know still names the party the promise concerns
+    ("China committed to buying more soybeans from the United States.", ("AGREE", "CHN", "USA")),
     # passive: the by-phrase is the source
     ("The Chinese ambassador was criticised by Australia.", ("ACCUSE", "AUS", "CHN")),
     ("Two Ukrainian ports were attacked by Russia overnight.", ("ASSAULT", "RUS", "UKR")),

@@ -177,6 +177,26 @@ def _first_party(v: Token) -> list[Token]:
     return []
 
 
+COMPLEMENT_PARTY_PREPS = frozenset({"to", "with", "from", "against", "on", "into", "for"})
+"""Prepositions under a complement verb the lexicon does not know that name the party it
+concerns ("committed to buying soybeans from the United States")."""
+
+
+def _complement_party(comp: Token) -> list[Token]:
+    """A named party (country, organisation, person, or a state body) that the complement verb
+    acts on: its direct object, else the object of one of COMPLEMENT_PARTY_PREPS, in word order."""
+    cands: list[Token] = []
+    for c in comp.children:
+        if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON":
+            cands.append(c)
+        elif c.dep_ == "prep" and c.lower_ in COMPLEMENT_PARTY_PREPS:
+            cands.extend(_kids(c, "pobj"))
+    for t in sorted(cands, key=lambda t: t.i):
+        if t.ent_type_ in AGENT_ENTS - {"FAC", "LOC"} or t.lemma_.lower() in STATE_BODY_NOUNS:
+            return _conj(t)
+    return []
+
+
 def _inner_parties(o: Token) -> list[Token]:
     """Actors in a prepositional phrase under a common-noun object that is itself no actor."""
     if o.pos_ != "NOUN" or _party_like(o):
@@ -819,11 +839,18 @@ class _Finder(FrameFinder):
             targets = child.sources  # "demanded that Iran release ...": Iran is asked
         if not targets and comp is not None and comp.pos_ in ("NOUN", "PROPN") and vf.role in ("refuse", "report"):
             targets = [self._agent_of_event(comp)]  # "rejected the proposal": what was rejected
+        f_note = ""
+        if not targets and child is None and comp is not None and comp.pos_ in ("VERB", "AUX"):
+            targets = _complement_party(comp)  # "promised to ship vaccine doses to Sri Lanka"
+            if targets:
+                f_note = f"target: '{targets[0].text}', the party of the complement '{comp.text}'"
         conf = BASE_CONFIDENCE + (SPECIFIC_BONUS if child is not None else 0.0) - (WEAK_PENALTY if vf.weak else 0.0)
         f = Frame(trigger=v, type=type_, cameo=cameo, mode=mode,
                   pattern=f"{vf.name}+{vf.role}({child.pattern if child else '-'})", targets=targets,
                   reciprocal=vf.reciprocal or bool(child and child.reciprocal), confidence=conf)
         f.steps.append(f"lexicon {vf.source}: control verb '{v.lemma_}' ({vf.role})")
+        if f_note:
+            f.steps.append(f_note)
         if child is not None:
             f.steps.append(f"complement '{child.trigger.text}' is {child.type}: {vf.role} -> {type_}")
         if child is not None and not _kids(v, *SUBJ_DEPS) and child.sources:
