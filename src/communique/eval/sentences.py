@@ -75,7 +75,7 @@ def load_sentence_sets(folder: Path) -> tuple[list[SentenceCase], str]:
             src = _span(text, rec.get("source"), "source", path, no)
             tgt = _span(text, rec["target"], "target", path, no) if rec.get("target") else None
             cases.append(SentenceCase(id=id_, text=text, type=type_, source=src, target=tgt,
-                                      phenomena=tuple(rec.get("phenomena") or ()), split=split_of(id_)))
+                                      phenomena=tuple(rec.get("phenomena") or ()), split=split_of(text)))
     return cases, h.hexdigest()
 
 

@@ -29,17 +29,18 @@ from communique.knowledge import data_path
 
 MODEL_FILE = ("events", "pair_model.json")
 TRAIN_SEED = "communique-pairs-1"
-"""Salt of the train/dev split: a sentence set line is dev when its salted id hash falls in the
-last fifth (``split_of``). Changing it reshuffles the split: re-train and re-measure."""
+"""Salt of the train/dev split: a sentence set line is dev when its salted sentence hash falls in
+the last fifth (``split_of``). Changing it reshuffles the split: re-train and re-measure."""
 DEV_SHARE = 5  # one line in five is held out for measuring
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 PATH_MAX = 8  # longer dependency paths say little about the pair; only their first tokens count
 
 
-def split_of(line_id: str) -> str:
-    """'train' or 'dev' for a sentence-set id: stable, independent of file order."""
-    h = int(hashlib.sha1(f"{TRAIN_SEED}:{line_id}".encode()).hexdigest()[:8], 16)
+def split_of(text: str) -> str:
+    """'train' or 'dev' for a sentence-set line, by its sentence: stable, independent of file
+    order, and the same for every pair of one sentence (no sentence is on both sides)."""
+    h = int(hashlib.sha1(f"{TRAIN_SEED}:{' '.join(text.split())}".encode()).hexdigest()[:8], 16)
     return "dev" if h % DEV_SHARE == 0 else "train"
 
 
