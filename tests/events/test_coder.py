@@ -479,6 +479,9 @@ JOINT = [
      {"GRC", "TUR"}),
     ("India and China delayed the start of talks on the border dispute.", "REJECT", "meet", {"IND", "CHN"}),
     ("Japan and South Korea signed a military intelligence pact.", "SUPPORT", None, {"JPN", "KOR"}),
+    # headlines list the parties with a comma (two subjects, or one under the other)
+    ("Iran, Saudi Arabia agree to reopen embassies within two months", "AGREE", None, {"IRN", "SAU"}),
+    ("IMF, Argentina reach deal to refinance $44 billion debt", "AGREE", None, {"IGO", "ARG"}),
 ]
 
 

@@ -114,6 +114,8 @@ def np_span(tok: Token) -> Span:
         for c in t.children:
             if c.dep_ in NP_SKIP and not (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ in ("NOUN", "PROPN")):
                 continue
+            if c.dep_ == "nmod" and c.i + 1 < t.i and c.doc[c.i + 1].text == ",":
+                continue  # "IMF, Argentina reach deal": a second party listed before a comma
             lo, hi = min(lo, c.i), max(hi, c.i)
             stack.append(c)
     doc = tok.doc
@@ -159,6 +161,12 @@ def _prep_obj(tok: Token, word: str, *, parties: bool = True) -> list[Token]:
 # ties with Iran", "shells at Seoul", "a boycott against Qatar", "memos from Washington".
 INNER_PARTY_PREPS = ("with", "at", "against", "between", "on", "from")
 INNER_PARTY_DEPTH = 2  # prep/pobj levels walked under the object ("resumption of talks with X")
+
+
+def _headline_party(t: Token) -> bool:
+    """A proper name of a country or organisation, as headlines list them before a comma (the
+    parser often leaves an acronym like "IMF" without an entity type)."""
+    return t.pos_ == "PROPN" and (t.ent_type_ in ("GPE", "NORP", "ORG") or (not t.ent_type_ and t.text.isupper()))
 
 
 def _party_like(t: Token) -> bool:
@@ -270,9 +278,16 @@ class FrameFinder:
             s = subj[0]
             if s.lower_ in RELATIVE and v.dep_ == "relcl":
                 return _conj(v.head), False
-            # headline coordination with a comma: "Japan, Philippines sign defence pact"
+            # headline coordination with a comma: "Japan, Philippines sign defence pact", "Iran,
+            # Saudi Arabia agree ..." (two subjects), "IMF, Argentina reach deal" (under the subject)
             extra = [c for c in v.children if c.dep_ in ("npadvmod", "nmod", "dep") and c.pos_ == "PROPN"
                      and c.i < s.i and c.ent_type_ in ("GPE", "NORP", "ORG")]
+            doc = v.doc
+            if (len(subj) == 2 and subj[0].i < subj[1].i and all(_headline_party(t) for t in subj)
+                    and any(doc[j].text == "," for j in range(subj[0].i + 1, subj[1].left_edge.i))):
+                return [*extra, subj[0], *_conj(subj[1])], False
+            extra += [c for c in s.children if c.dep_ in ("nmod", "npadvmod") and c.i < s.i and _headline_party(c)
+                      and c.i + 1 < len(doc) and doc[c.i + 1].text == ","]
             return [*extra, *_conj(s)], False
         head_subj = _headline_subject(v)
         if head_subj is not None:
@@ -840,7 +855,8 @@ class _Finder(FrameFinder):
         if not targets and comp is not None and comp.pos_ in ("NOUN", "PROPN") and vf.role in ("refuse", "report"):
             targets = [self._agent_of_event(comp)]  # "rejected the proposal": what was rejected
         f_note = ""
-        if not targets and child is None and comp is not None and comp.pos_ in ("VERB", "AUX"):
+        joint = vf.reciprocal and len(self.subjects(v)[0]) > 1  # "A and B agreed to reopen embassies"
+        if not targets and child is None and comp is not None and comp.pos_ in ("VERB", "AUX") and not joint:
             targets = _complement_party(comp)  # "promised to ship vaccine doses to Sri Lanka"
             if targets:
                 f_note = f"target: '{targets[0].text}', the party of the complement '{comp.text}'"
