@@ -273,6 +273,10 @@ def _last_person_before(analysis: Analysis, offset: int) -> ActorRef | None:
     return None
 
 
+PERSON_WEIGHT = 2  # hand-set: a named official outweighs one bare mention of a place or country
+PLACE_LIKE_METHODS = frozenset({"alias", "exact", "nationality", "metonym"})
+
+
 def parties_of(analysis: Analysis, sentence_index: int | None = None) -> list[ActorRef]:
     """The two main parties of the exchange reported ("the two sides", "both countries"): the two
     countries mentioned most up to that sentence (whole document as fallback), as governments."""
@@ -283,9 +287,12 @@ def parties_of(analysis: Analysis, sentence_index: int | None = None) -> list[Ac
         c = m.actor.country
         if not c or c in SPECIAL_COUNTRIES or len(c) != 3:
             continue
-        whole[c] += 1
+        # the people who act for a state say more about who "the two sides" are than places do
+        # ("MOSCOW —", "in the Russian capital"): a named official counts twice
+        w = PERSON_WEIGHT if m.actor.sector == "GOV" and m.method not in PLACE_LIKE_METHODS else 1
+        whole[c] += w
         if sentence_index is None or (m.sentence is not None and m.sentence <= sentence_index):
-            upto[c] += 1
+            upto[c] += w
     ranked: Sequence[tuple[str, int]] = upto.most_common()
     if len(ranked) < 2:
         ranked = whole.most_common()

@@ -163,6 +163,23 @@ INNER_PARTY_PREPS = ("with", "at", "against", "between", "on", "from")
 INNER_PARTY_DEPTH = 2  # prep/pobj levels walked under the object ("resumption of talks with X")
 
 
+DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+DATELINE_TOKENS = 16  # a dateline ("ST. PETERSBURG, Russia, June 3 (Wire) —") is shorter than this
+
+
+def _dateline_end(sent: Any) -> int:
+    """Index of the first token after a news dateline opening the sentence, else the sentence
+    start: an upper-case place or a bracketed agency, then a dash, within the first tokens."""
+    toks = list(sent[:DATELINE_TOKENS])
+    if not toks:
+        return int(sent.start)
+    caps = toks[0].text.isupper() and len(toks[0].text) > 2
+    for k, t in enumerate(toks[1:], start=1):
+        if t.text in DASHES and (caps or any(x.text == ")" for x in toks[:k])):
+            return int(t.i) + 1
+    return int(sent.start)
+
+
 def _headline_party(t: Token) -> bool:
     """A proper name of a country or organisation, as headlines list them before a comma (the
     parser often leaves an acronym like "IMF" without an entity type)."""
@@ -268,6 +285,12 @@ class FrameFinder:
             agents = _prep_obj(v, "by")
             return agents, True
         subj = _kids(v, *SUBJ_DEPS)
+        dl = _dateline_end(v.sent)
+        if subj and dl > v.sent.start:
+            # "KABUL, Aug 26 (Wire) — A suicide bomber ... blew himself up": the parser makes the
+            # dateline's city the subject and the real one its apposition, or a second subject
+            subj = [t for t in subj if t.i >= dl] or [
+                a for t in subj for a in t.children if a.dep_ == "appos" and a.i >= dl]
         if len(subj) > 1:
             # "The evil awful Gondor attacked": stacked adjectives the parser made a second subject
             doc = v.doc
@@ -281,7 +304,7 @@ class FrameFinder:
             # headline coordination with a comma: "Japan, Philippines sign defence pact", "Iran,
             # Saudi Arabia agree ..." (two subjects), "IMF, Argentina reach deal" (under the subject)
             extra = [c for c in v.children if c.dep_ in ("npadvmod", "nmod", "dep") and c.pos_ == "PROPN"
-                     and c.i < s.i and c.ent_type_ in ("GPE", "NORP", "ORG")]
+                     and dl <= c.i < s.i and c.ent_type_ in ("GPE", "NORP", "ORG")]
             doc = v.doc
             if (len(subj) == 2 and subj[0].i < subj[1].i and all(_headline_party(t) for t in subj)
                     and any(doc[j].text == "," for j in range(subj[0].i + 1, subj[1].left_edge.i))):
