@@ -25,12 +25,19 @@ SENTENCES = Path(__file__).resolve().parents[2] / "examples" / "gold" / "sentenc
 FILES = sorted(SENTENCES.glob("*.jsonl"))
 
 KEYS = frozenset({"id", "text", "source", "target", "type", "mode", "cameo", "phenomena", "note"})
-ID_PATTERN = re.compile(r"^([a-z]+)-(\d{3,})$")
+ID_PATTERN = re.compile(r"^([a-z]+(?:-[a-z])?)-(\d{3,})$")
+"""ids are '<file stem>-NNN'; a file is '<type>.jsonl' or '<type>-<writer letter>.jsonl'."""
 TAG_PATTERN = re.compile(r"^[a-z][a-z_]*$")
 MIN_LINES = 70
-"""The brief asks for about 80 lines per type and at least 70."""
+"""Lines per type across its files (the writers were asked for at least 70 per type)."""
 MAX_NULL_TARGET_SHARE = 0.10
-"""Lines without a recipient are allowed only where the type needs none; keep them rare."""
+"""Lines without a recipient are allowed only where the type needs none; keep them rare..."""
+NULL_TARGET_SHARE_BY_TYPE = {"PROTEST": 0.25, "MOBILIZE": 0.25}
+"""...except for protests and mobilisations, which often have no one on the other side."""
+
+
+def _type_of(stem: str) -> str:
+    return stem.split("-")[0]
 
 
 def _span(text: str, span: Any, key: str) -> tuple[list[str], tuple[int, int] | None]:
@@ -61,7 +68,7 @@ def problems(record: Any, *, stem: str, tables: EventTables) -> list[str]:
         return out + ["text must be a non-empty string"]
     if type_ not in EVENT_TYPES:
         return out + [f"type {type_!r} is not a PLOVER type"]
-    if type_.lower() != stem:
+    if type_.lower() != _type_of(stem):
         out.append(f"type {type_} does not belong in {stem}.jsonl")
     errs, source = _span(text, record["source"], "source")
     out += errs
@@ -106,7 +113,8 @@ def tables() -> EventTables:
 def test_sentence_sets_one_file_per_plover_type() -> None:
     assert FILES, f"no sentence sets under {SENTENCES}"
     known = {t.lower() for t in EVENT_TYPES}
-    assert [p.stem for p in FILES if p.stem not in known] == []
+    assert [p.stem for p in FILES if _type_of(p.stem) not in known] == []
+    assert {_type_of(p.stem) for p in FILES} == known, "every PLOVER type has a sentence set"
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -116,12 +124,12 @@ def test_sentence_sets_every_line_matches_schema_and_tables(path: Path, tables: 
     assert bad == []
 
 
-@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
-def test_sentence_sets_have_enough_lines_and_few_without_recipient(path: Path) -> None:
-    records = [rec for _, rec in _records(path)]
+@pytest.mark.parametrize("type_", sorted(EVENT_TYPES))
+def test_sentence_sets_have_enough_lines_and_few_without_recipient(type_: str) -> None:
+    records = [rec for path in FILES if _type_of(path.stem) == type_.lower() for _, rec in _records(path)]
     assert len(records) >= MIN_LINES
     without = sum(1 for rec in records if rec.get("target") is None)
-    assert without / len(records) < MAX_NULL_TARGET_SHARE
+    assert without / len(records) < NULL_TARGET_SHARE_BY_TYPE.get(type_, MAX_NULL_TARGET_SHARE)
 
 
 def test_sentence_sets_ids_are_unique_across_files() -> None:
