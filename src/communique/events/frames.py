@@ -56,7 +56,7 @@ MEANING_PARTICLES = frozenset({"up", "off", "down", "out", "away", "over", "back
 # object for object-specific frames.
 # Particles that turn a light verb into undoing its event noun ("called off", "broke off").
 UNDOING_PARTICLES = frozenset({"off", "down", "away"})
-MARKED_ADJ = frozenset({"chemical", "biological", "nuclear", "radiological", "explosive", "toxic"})
+MARKED_ADJ = frozenset({"chemical", "biological", "nuclear", "radiological", "explosive", "toxic", "tear"})
 # "is about / ready / set / poised to restore ties": announced or intended, i.e. future
 INTENT_ADJ = frozenset({"about", "ready", "willing", "set", "due", "poised", "prepared", "likely", "eager",
                         "keen", "expected", "determined", "going"})
@@ -428,9 +428,14 @@ class FrameFinder:
         obj_lemmas |= {normalize_lemma(x) for x in obj_lemmas}
         prep_objs: dict[str, set[str]] = {}  # "went on strike": the particle's object
         for c in v.children:
-            if c.dep_ in ("prep", "prt"):
-                prep_objs.setdefault(c.lower_, set()).update(
-                    p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+            if c.dep_ in ("prep", "prt", "advmod"):
+                # also the object of a preposition under the particle ("pulled out of the deal",
+                # "walked away from the talks") and the object's compound ("went on hunger strike")
+                heads = [p for p in c.children if p.dep_ == "pobj"]
+                heads += [q for p in c.children if p.dep_ == "prep" for q in p.children if q.dep_ == "pobj"]
+                found = prep_objs.setdefault(c.lower_, set())
+                found.update(p.lemma_.lower() for p in heads)
+                found.update(m.lemma_.lower() for p in heads for m in p.children if m.dep_ == "compound")
         subj_lemmas = {t.lemma_.lower() for t in self.subjects(v)[0]}
         crowd = any(t.tag_ == "NNS" and not t.ent_type_ and t.lemma_.lower() not in STATE_BODY_NOUNS
                     for t in self.subjects(v)[0])
