@@ -32,9 +32,10 @@ MODEL_ROUTES = frozenset({"path", "partial", "nearest", "first", "loose", "defau
 """Lexicon routes on which the learned model, when given, decides: every route but a frame that
 links the two actors. The model sees the lexicon's answer and route as features. Chosen on our
 own sentence sets with ``scripts/train_pair_model.py --cross-writer`` (trained on one writer's
-files, scored on the other's): on linked frames the model only tied the lexicon (0.890 vs 0.893),
-so the explainable frame is kept; on the other routes it was far better (path 0.72 vs 0.60, the
-guesses 0.44-0.68 vs 0.00-0.45). Re-check there when the lexicon or the sets grow."""
+files, scored on the other's): on linked frames the model only tied the lexicon (0.911 both), so
+the explainable frame is kept; on the other routes it was better (path 0.73 vs 0.65, partial 0.63
+vs 0.49, nearest 0.51 vs 0.21, loose 0.51 vs 0.31). A probability threshold did not help there
+(0.767 with none, 0.718 at 0.5). Re-check there when the lexicon or the sets grow."""
 
 
 def _ov(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
