@@ -12,7 +12,7 @@ from communique.config import Options
 from communique.errors import EvalError
 from communique.eval import gated_metrics, run_suite
 from communique.eval.corpus import check_baseline
-from communique.eval.sentences import GATED_METRICS, default_sentences_dir, load_sentence_sets
+from communique.eval.sentences import GATED_METRICS, gold_digest, load_sentence_sets
 
 BASELINE = Path(__file__).with_name("sentences_baseline.json")
 
@@ -27,8 +27,7 @@ def test_sentences_gate_dev_split_stays_above_its_floors() -> None:
 
 def test_sentences_gate_baseline_is_for_the_current_sets() -> None:
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    _, digest = load_sentence_sets(default_sentences_dir())
-    assert baseline["gold_sha256"] == digest, (
+    assert baseline["gold_sha256"] == gold_digest(), (
         "examples/gold/sentences changed: re-train the pair model, re-measure and run "
         "`communique eval sentences --update-baseline tests/eval/sentences_baseline.json`")
     assert set(baseline["floors"]) == set(GATED_METRICS) == set(gated_metrics("sentences"))

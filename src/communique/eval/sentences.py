@@ -12,7 +12,8 @@ scores are pinned in ``tests/eval/sentences_baseline.json`` (the coder's second 
 
 from __future__ import annotations
 
-__all__ = ["run", "load_sentence_sets", "default_sentences_dir", "GATED_METRICS", "SentenceCase"]
+__all__ = ["run", "load_sentence_sets", "load_negatives", "gold_digest", "default_sentences_dir", "GATED_METRICS",
+           "SentenceCase", "NegativeCase"]
 
 import hashlib
 from collections import Counter
@@ -24,7 +25,7 @@ from communique.config import Options
 from communique.errors import EvalError
 from communique.eval import EvalReport
 
-GATED_METRICS: tuple[str, ...] = ("accuracy", "macro_f1", "e2e_recall")
+GATED_METRICS: tuple[str, ...] = ("accuracy", "macro_f1", "e2e_recall", "negative_precision")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,47 @@ class SentenceCase:
     target: tuple[int, int] | None
     phenomena: tuple[str, ...]
     split: str
+
+
+@dataclass(frozen=True, slots=True)
+class NegativeCase:
+    """A sentence naming two actors between which the coder must code none of ``not_types``
+    ("*" = no event at all): questions, negations, hypotheticals, co-mentions, name traps."""
+
+    id: str
+    text: str
+    source: tuple[int, int]
+    target: tuple[int, int] | None
+    not_types: frozenset[str]
+    kind: str
+
+
+def default_negatives_dir() -> Path:
+    return default_sentences_dir().parent / "negatives"
+
+
+def load_negatives(folder: Path) -> tuple[list[NegativeCase], str]:
+    """Every case of ``folder/*.jsonl`` (no files: none) and a sha256 over the files."""
+    import json
+
+    h = hashlib.sha256()
+    cases: list[NegativeCase] = []
+    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+        raw = path.read_bytes()
+        h.update(path.name.encode() + b"\0" + raw)
+        for no, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                text, not_types = rec["text"], frozenset(rec["not"])
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise EvalError(f"not a negative-set line ({exc!r})", code="C771", path=str(path), line=no) from exc
+            src = _span(text, rec.get("source"), "source", path, no)
+            tgt = _span(text, rec["target"], "target", path, no) if rec.get("target") else None
+            cases.append(NegativeCase(id=str(rec.get("id")), text=text, source=src, target=tgt,
+                                      not_types=not_types, kind=str(rec.get("kind") or "other")))
+    return cases, h.hexdigest()
 
 
 def default_sentences_dir() -> Path:
@@ -90,7 +132,8 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         raise EvalError(f"unknown split {split!r}: dev, train or all", code="C772")
     cases, digest = load_sentence_sets(data or default_sentences_dir())
     cases = [c for c in cases if split == "all" or c.split == split]
-    texts = sorted({c.text for c in cases})
+    negatives, neg_digest = load_negatives((data or default_sentences_dir()).parent / "negatives")
+    texts = sorted({c.text for c in cases} | {c.text for c in negatives})
     analyses = dict(zip(texts, analyse_many(texts, options), strict=True))
     coder = EventCoder(options)
     explained = {t: coder.explain(a) for t, a in analyses.items()}
@@ -119,6 +162,16 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
             by_phenomenon[ph][1] += t == c.type
         if any(x.event is not None and x.event.type == c.type and pair_hit(x, c.source, c.target) for x in ex):
             e2e_hits += 1
+    false_events: Counter[str] = Counter()
+    neg_kinds: Counter[str] = Counter()
+    for neg in negatives:
+        neg_kinds[neg.kind] += 1
+        bad = [x for x in explained[neg.text] if x.event is not None
+               and ("*" in neg.not_types or x.event.type in neg.not_types)
+               and (neg.target is None and any(_overlap(s, neg.source) for s in _source_spans(x))
+                    or neg.target is not None and pair_hit(x, neg.source, neg.target))]
+        if bad:
+            false_events[neg.kind] += 1
     n = len(cases)
     mf1, per = macro_f1(gold, pred)
     metrics: dict[str, Any] = {
@@ -128,8 +181,10 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         "macro_f1": round(mf1, 4),
         "lexicon_accuracy": round(sum(g == p for g, p in zip(gold, lex_pred, strict=True)) / n, 4) if n else None,
         "e2e_recall": round(e2e_hits / n, 4) if n else None,
+        "negatives": len(negatives),
+        "negative_precision": round(1 - sum(false_events.values()) / len(negatives), 4) if negatives else None,
         "model": bool(model),
-        "gold_sha256": digest,
+        "gold_sha256": _combined(digest, neg_digest, bool(negatives)),
     }
     tables = {
         "per type (pair given)": [["type", "precision", "recall", "f1", "n"]]
@@ -137,9 +192,37 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         "by phenomenon": [["phenomenon", "n", "accuracy"]]
         + [[k, v[0], round(v[1] / v[0], 3)] for k, v in sorted(by_phenomenon.items())],
         "most frequent confusions": confusion_rows(gold, pred),
+        "negative set: lines with a false event, by kind": [["kind", "n", "false events"]]
+        + [[k, v, false_events[k]] for k, v in sorted(neg_kinds.items())],
         "decided by": [["how", "n", "accuracy"]]
         + [[k, v, round(how_right[k] / v, 3)] for k, v in hows.most_common()],
     }
     notes = [f"split {split}: {n} lines of {len({c.text for c in cases})} sentences; the pair model is "
              "trained on the train split only (scripts/train_pair_model.py)"]
+    if negatives:
+        notes.append(f"negative set: {len(negatives)} lines naming two actors between which no event (or not "
+                     "the listed types) may be coded; negative_precision = share of them left clean")
     return EvalReport(suite="sentences", metrics=metrics, tables=tables, notes=notes)
+
+
+def _combined(digest: str, neg_digest: str, has_negatives: bool) -> str:
+    return hashlib.sha256((digest + neg_digest).encode()).hexdigest() if has_negatives else digest
+
+
+def gold_digest(folder: Path | None = None) -> str:
+    """The digest the suite reports for the sentence sets in ``folder`` and the negative set
+    beside them (what the gate's baseline pins)."""
+    folder = folder or default_sentences_dir()
+    cases, digest = load_sentence_sets(folder)
+    negatives, neg_digest = load_negatives(folder.parent / "negatives")
+    return _combined(digest, neg_digest, bool(negatives))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _source_spans(x: Any) -> list[tuple[int, int]]:
+    from communique.events.frames import np_span
+
+    return [np_span(s) for s in x.frame.sources]
