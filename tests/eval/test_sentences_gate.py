@@ -52,3 +52,24 @@ def test_gate_is_refused_for_a_suite_without_floors() -> None:
     with pytest.raises(EvalError) as err:
         gated_metrics("plv")
     assert err.value.code == "C703"
+
+
+def test_sentences_suite_counts_false_events_on_the_negative_set(tmp_path: Path) -> None:
+    (tmp_path / "sentences").mkdir()
+    (tmp_path / "negatives").mkdir()
+    pos = {"id": "p-1", "text": "Japan sent rice to the Philippines after the typhoon.", "source": "Japan",
+           "target": "the Philippines", "type": "AID"}
+    (tmp_path / "sentences" / "aid.jsonl").write_text(json.dumps(pos) + "\n", encoding="utf-8")
+    negs = [
+        {"id": "n-1", "text": "Will China impose sanctions on Lithuania?", "source": "China", "target": "Lithuania",
+         "not": ["*"], "kind": "question"},
+        # listed as a negative on purpose: a real attack must be counted as a false event
+        {"id": "n-2", "text": "Russia shelled Kharkiv on Monday.", "source": "Russia", "target": "Kharkiv",
+         "not": ["ASSAULT"], "kind": "other"},
+    ]
+    (tmp_path / "negatives" / "n.jsonl").write_text("".join(json.dumps(n) + "\n" for n in negs), encoding="utf-8")
+    report = run_suite("sentences", tmp_path / "sentences", Options(), split="all")
+    assert report.metrics["negatives"] == 2
+    assert report.metrics["negative_precision"] == 0.5
+    rows = {r[0]: r[2] for r in report.tables["negative set: lines with a false event, by kind"][1:]}
+    assert rows == {"question": 0, "other": 1}
