@@ -169,7 +169,16 @@ DATELINE_TOKENS = 16  # a dateline ("ST. PETERSBURG, Russia, June 3 (Wire) —")
 
 def _dateline_end(sent: Any) -> int:
     """Index of the first token after a news dateline opening the sentence, else the sentence
-    start: an upper-case place or a bracketed agency, then a dash, within the first tokens."""
+    start: an upper-case place or a bracketed agency, then a dash, within the first tokens.
+    Cached on the doc (it is asked for every subject)."""
+    cache = sent.doc.user_data.setdefault("communique.datelines", {})
+    end = cache.get(sent.start)
+    if end is None:
+        end = cache[sent.start] = _find_dateline_end(sent)
+    return int(end)
+
+
+def _find_dateline_end(sent: Any) -> int:
     toks = list(sent[:DATELINE_TOKENS])
     if not toks:
         return int(sent.start)
@@ -709,10 +718,7 @@ def _has_to(v: Token) -> bool:
 
 
 def _depth(t: Token) -> int:
-    d = 0
-    while t.head is not t and d < 50:
-        t, d = t.head, d + 1
-    return d
+    return sum(1 for _ in t.ancestors)  # spaCy walks the heads in C
 
 
 def _clause_verb(t: Token) -> Token:
