@@ -3,7 +3,9 @@
 ``examples/gold/sentences/*.jsonl`` holds sentences we wrote, one actor pair and its PLOVER type
 per line (format in that folder's README). One line in five (``pairmodel.split_of``) is held out:
 the learned pair model is trained on the rest, and this suite scores the held-out lines by
-default, so the score is not the model reading its own answers back. Scored like the PLV suite:
+default, so the score is not the model reading its own answers back. The negative set beside
+them (``examples/gold/negatives/``: two actors between which nothing may be coded) is split the
+same way and scored as ``negative_precision`` (the share of its lines left without a false event). Scored like the PLV suite:
 (a) pair given, the type between the two phrases (``accuracy``, ``macro_f1``; also
 ``lexicon_accuracy``, the lexicon alone without the model), (b) end to end, an event of the right
 type whose actor and recipient phrases overlap the two spans (``e2e_recall``). The dev split
@@ -125,7 +127,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
     from communique.eval.plv import pair_hit
     from communique.events.bench import analyse_many, confusion_rows, macro_f1
     from communique.events.coder import EventCoder
-    from communique.events.pairmodel import load_pair_model
+    from communique.events.pairmodel import load_pair_model, split_of
     from communique.events.pairs import classify_pair, lexicon_pair
 
     if split not in ("dev", "train", "all"):
@@ -133,6 +135,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
     cases, digest = load_sentence_sets(data or default_sentences_dir())
     cases = [c for c in cases if split == "all" or c.split == split]
     negatives, neg_digest = load_negatives((data or default_sentences_dir()).parent / "negatives")
+    negatives = [c for c in negatives if split == "all" or split_of(c.text) == split]
     texts = sorted({c.text for c in cases} | {c.text for c in negatives})
     analyses = dict(zip(texts, analyse_many(texts, options), strict=True))
     coder = EventCoder(options)
