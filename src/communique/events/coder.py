@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.config import Options
+from communique.errors import ConfigError
 from communique.events.frames import Frame, find_frames, np_span
 from communique.events.lexicon import Lexicon, load_contexts, load_lexicon
 from communique.events.tables import EventTables, load_tables
@@ -34,6 +35,10 @@ NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUA
 # An actor we could not resolve to a country/organisation is kept (the text is evidence) but the
 # event is less certain. Hand-set, see frames.BASE_CONFIDENCE.
 UNRESOLVED_PENALTY = 0.1
+DICTIONARY_CODES = ("plover", "literal")
+"""``[events] dictionary_codes``: what a verb-dictionary entry's code becomes under a tense or
+modal. "plover": PLOVER's auxiliary-mode rules, as for our own lexicon ("will visit" is AGREE
+036); "literal": the code as written, as PETRARCH codes it (see frames, ``_literal_status``)."""
 
 
 def event_id(doc_id: str, trigger_start: int, type_: str, source: str, target: str) -> str:
@@ -132,11 +137,16 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon(self.options)
         self.tables = tables or load_tables()
         self.min_confidence = float(self.options.get("events.min_confidence"))
+        codes = self.options.get("events.dictionary_codes")
+        if codes not in DICTIONARY_CODES:
+            raise ConfigError(f"[events] dictionary_codes must be one of {', '.join(DICTIONARY_CODES)}, got {codes!r}",
+                              code="C240")
+        self.literal = codes == "literal"
 
     def frames(self, analysis: Any) -> list[tuple[int, Frame]]:
         out: list[tuple[int, Frame]] = []
         for i, sent in enumerate(analysis.doc.sents):
-            out.extend((i, f) for f in find_frames(self.lexicon, sent))
+            out.extend((i, f) for f in find_frames(self.lexicon, sent, literal=self.literal))
         return out
 
     def code(self, analysis: Any) -> list[Event]:
