@@ -747,8 +747,8 @@ class _Finder(FrameFinder):
     def __init__(self, lexicon: Lexicon, sent: Any, *, literal: bool = False) -> None:
         super().__init__(lexicon)
         self.sent = sent
-        self.consumed: set[int] = set()
         self.literal = literal  # [events] dictionary_codes = "literal"
+        self.consumed: set[int] = set()
 
     # ---------------------------------------------------------------------------- verb frames
     def verb_frame(self, v: Token, *, as_complement: bool = False) -> Frame | None:
@@ -800,9 +800,8 @@ class _Finder(FrameFinder):
         if pair is not None and not as_complement and frame.sources and frame.targets:
             frame.reverse = Frame(trigger=v, type=pair[0], mode=pair[1], cameo=pair[2], pattern=f"{frame.pattern}:back",
                                   sources=list(frame.targets), targets=list(frame.sources), confidence=frame.confidence,
-                                  steps=[*frame.steps, f"paired code: {pair[2]} from the target back to the source"],
-                                  dictionary=True)
-        if frame.cameo == HOST_CODE and frame.targets and frame.sources and not (self.literal and frame.dictionary):
+                                  steps=[*frame.steps, f"paired code: {pair[2]} from the target back to the source"])
+        if frame.cameo == HOST_CODE and frame.targets and frame.sources:
             # PLOVER: for a hosted visit the visitor is the actor and the host the recipient
             frame.sources, frame.targets = frame.targets, frame.sources
             frame.cameo = VISIT_CODE
@@ -1065,7 +1064,8 @@ class _Finder(FrameFinder):
         return out
 
     def _finish(self, f: Frame, question: bool) -> Frame:
-        literal = self.literal and f.dictionary  # the dictionary's code as written: _literal_status
+        # the dictionary's code as written (a paired code's event back too): _literal_status
+        literal = self.literal and (f.dictionary or f.pattern.endswith(":back"))
         if (not literal and f.type == "COOPERATE" and f.trigger.lemma_.lower() in EXERCISE_NOUNS and len(f.sources) < 2
                 and not f.targets and not any(c.lower_ in JOINT_MARKERS for c in f.trigger.children)):
             f.type, f.mode, f.cameo = "MOBILIZE", "troops", "150"
