@@ -538,6 +538,15 @@ def test_events_compound_and_appositive_actors(nlp: Any, text: str, sources: lis
     assert [a.code for a in ev.targets] == targets
 
 
+@pytest.mark.parametrize("text", ["France and Germany criticised each other.",
+                                  "Armenia and Azerbaijan accused one another of shelling border villages."])
+def test_events_each_other_is_a_joint_event_of_the_parties(nlp: Any, text: str) -> None:
+    _, explained = explain_text(text)
+    [x] = [x for x in explained if x.event is not None]
+    assert len(x.event.sources) == 2 and x.event.target is None and x.event.targets == ()
+    assert x.frame.reciprocal  # PETRARCH's joint event: coded both ways
+
+
 @pytest.mark.parametrize(("text", "type_", "name"), [
     ("The evil awful Gondor attacked Mordor.", "ASSAULT", "Gondor"),
     ("The tiny defiant Estonia expelled a Russian diplomat.", "SANCTION", "Estonia"),

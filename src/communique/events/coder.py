@@ -143,6 +143,12 @@ def _listed(analysis: Any, tok: Any, whole: ActorRef, *, target: bool) -> list[A
     return out
 
 
+def _each_other(tok: Any) -> bool:
+    """"each other", "one another" (the token is either word of the pair)."""
+    pairs = {frozenset({"each", "other"}), frozenset({"one", "another"})}
+    return any(frozenset({tok.lower_, x.lower_}) in pairs for x in [tok.head, *tok.children] if x is not tok)
+
+
 def _same(a: ActorRef, b: ActorRef) -> bool:
     if a.actor_id and b.actor_id:
         return a.actor_id == b.actor_id
@@ -241,6 +247,13 @@ class EventCoder:
         if not sources:
             why.append("no explicit actor (PLOVER codes only events with one)")
             return None
+        mutual = [t for t in f.targets if _each_other(t)]
+        if mutual and len(sources) > 1:
+            # "France and Germany criticised each other": a joint event of the parties (PETRARCH
+            # codes it both ways), not one with an unknown recipient
+            f.targets = [t for t in f.targets if t not in mutual]
+            f.reciprocal = True
+            why.append(f"'{mutual[0].text} {mutual[0].head.text}': the parties act on one another")
         targets = _dedupe([a for t in f.targets for a in _resolve_all(analysis, t, target=True)])
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         reciprocal = (f.reciprocal or f.parties) and not targets and len(sources) > 1
