@@ -161,6 +161,27 @@ def test_suite_petrarch_scores_again_with_the_fixture_verb_dictionary(tmp_path: 
     assert rep.tables["by category"][0][-1] == "root F1 (suite verbs)"
 
 
+def test_suite_petrarch_suite_verbs_code_literally_and_plover_beside(tmp_path: Path, nlp: Any) -> None:
+    folder = _dicts(tmp_path)
+    (folder / "T_verbs.txt").write_text("--- ACCUSE [130] ---\nACCUSE\n--- VISIT [042] ---\nVISIT\n", encoding="utf-8")
+    rows = [
+        _record("T-01", "Atlantis condemned Borealis on Monday.", [("ATL", "BOR", "111")]),
+        _record("T-02", "The Atlantean government accused Borealis of spying.", [("ATLGOV", "BOR", "130")]),
+        # a future visit: PETRARCH codes the dictionary's 042 (and the hosted visit back)
+        _record("T-03", "Atlantis will visit Borealis next week.", [("ATL", "BOR", "042"), ("BOR", "ATL", "043")]),
+        # a statement (root 01): no PLOVER type, coded by neither setting
+        _record("T-04", "Atlantis made a statement about Borealis.", [("ATL", "BOR", "010")]),
+    ]
+    data = _write(tmp_path / "petrarch_validation_ud_2_02.jsonl", rows)
+    rep = run_suite("petrarch", data)
+    # literal: tp 4, fn 1 (T-04) -> P 1, R .8
+    assert rep.metrics["root_f1_suite_verbs"] == round(2 * 0.8 / 1.8, 4) and rep.metrics["exact_suite_verbs"] == 3
+    # plover: T-03 is AGREE 036 (root 03): tp 2, fp 1, fn 3 -> P 2/3, R .4
+    assert rep.metrics["root_f1_suite_verbs_plover"] == 0.5 and rep.metrics["exact_suite_verbs_plover"] == 2
+    assert rep.metrics["expected_triples_root_01_02"] == 1
+    assert any(n.startswith("*_suite_verbs_plover") for n in rep.notes)
+
+
 def test_suite_petrarch_petrarch2_outputs_are_scored_on_their_own_file(tmp_path: Path, nlp: Any) -> None:
     _dicts(tmp_path)
     data = _write(tmp_path / "petrarch_validation_ud_2_02.jsonl",

@@ -514,6 +514,39 @@ def test_events_noun_in_coordinated_places_is_one_actor_per_place(nlp: Any, text
     assert {a.code for a in ev.sources} == codes
 
 
+# Compound actors as PETRARCH reads them: every named member of a coordination is an actor, and a
+# phrase whose own words name no actor takes the actors its apposition names.
+@pytest.mark.parametrize(("text", "sources", "targets"), [
+    # a role "of" coordinated countries: one actor per country (a plural title is no one holder)
+    ("The foreign ministers of France and Germany condemned Russia.", ["FRAGOV", "DEUGOV"], ["RUS"]),
+    ("The foreign ministers of France, Germany and Italy visited Kyiv.", ["FRAGOV", "DEUGOV", "ITAGOV"], ["UKR"]),
+    ("Russia criticised the presidents of France and Germany.", ["RUS"], ["FRAGOV", "DEUGOV"]),
+    # "French, German and Italian": the parser hangs the first adjective beside the coordination
+    ("The French, German and Italian ministers condemned Russia.", ["FRAGOV", "DEUGOV", "ITAGOV"], ["RUS"]),
+    # an apposition naming who a common noun or an unknown name describes
+    ("France and its ally, Germany, condemned Russia.", ["FRA", "DEU"], ["RUS"]),
+    ("The two allies, France and Germany, condemned Russia.", ["FRA", "DEU"], ["RUS"]),
+    ("John Smith, a French diplomat, criticised Russia.", ["FRAGOV"], ["RUS"]),
+    # a comma list the parser reads as an apposition of its first member
+    ("The French government, Germany and Italy condemned Russia.", ["FRAGOV", "DEU", "ITA"], ["RUS"]),
+    # an apposition restating its head adds no actor
+    ("France's president, Emmanuel Macron, criticised Russia.", ["FRAGOV"], ["RUS"]),
+])
+def test_events_compound_and_appositive_actors(nlp: Any, text: str, sources: list[str], targets: list[str]) -> None:
+    [ev] = code_text(text)
+    assert [a.code for a in ev.sources] == sources
+    assert [a.code for a in ev.targets] == targets
+
+
+@pytest.mark.parametrize("text", ["France and Germany criticised each other.",
+                                  "Armenia and Azerbaijan accused one another of shelling border villages."])
+def test_events_each_other_is_a_joint_event_of_the_parties(nlp: Any, text: str) -> None:
+    _, explained = explain_text(text)
+    [x] = [x for x in explained if x.event is not None]
+    assert len(x.event.sources) == 2 and x.event.target is None and x.event.targets == ()
+    assert x.frame.reciprocal  # PETRARCH's joint event: coded both ways
+
+
 @pytest.mark.parametrize(("text", "type_", "name"), [
     ("The evil awful Gondor attacked Mordor.", "ASSAULT", "Gondor"),
     ("The tiny defiant Estonia expelled a Russian diplomat.", "SANCTION", "Estonia"),

@@ -227,3 +227,90 @@ def test_petrarch_verbs_flag_on_code_command(verbs: Path, nlp: Any, capsys: Any)
     assert main(["code", "Kenya received aid from Japan.", "--json", "--verbs-petrarch", str(verbs)]) == 0
     events = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert [(e["type"], e["cameo"]) for e in events] == [("AID", "070")]
+
+
+# ------------------------------------------------ [events] dictionary_codes: "plover" | "literal"
+TENSE_VERBS = """\
+# A second test dictionary (written for these tests): codes whose PLOVER reading depends on tense
+--- VISIT  [042]  ---
+VISIT
+--- ATTACK  [190]  ---
+ATTACK
+--- WITHDRAW  [080]  ---
+WITHDRAW
+--- HELP  [070]  ---
+HELP
+--- HOST  [043:042]  ---
+HOST
+"""
+
+
+def _mode_opts(tmp_path: Path, mode: str) -> Options:
+    path = tmp_path / "tense.verbs.txt"
+    path.write_text(TENSE_VERBS, encoding="utf-8")
+    return Options().with_overrides({"events.petrarch_verb_files": [str(path)], "events.dictionary_codes": mode})
+
+
+@pytest.mark.parametrize(("text", "plover", "literal"), [
+    # a future visit: PLOVER's auxiliary-mode rule makes it an intent (AGREE 036); PETRARCH codes
+    # the dictionary's 042 whatever the tense
+    ("France will visit Germany next week.", {("AGREE", "036", "FRA", "DEU")}, {("CONSULT", "042", "FRA", "DEU")}),
+    ("France said it would visit Germany.", {("AGREE", "036", "FRA", "DEU")}, {("CONSULT", "042", "FRA", "DEU")}),
+    # a past visit: the same either way
+    ("France visited Germany on Monday.", {("CONSULT", "042", "FRA", "DEU")}, {("CONSULT", "042", "FRA", "DEU")}),
+    # a modal: PLOVER codes no hypothetical force (or a threat in reported speech); PETRARCH's
+    # modals pass the verb's code up unchanged
+    ("Russia could attack Ukraine.", set(), {("ASSAULT", "190", "RUS", "UKR")}),
+    ("Russia might attack Ukraine, officials said.", {("THREATEN", "138", "RUS", "UKR")},
+     {("ASSAULT", "190", "RUS", "UKR")}),
+    # an if-clause is a condition, not an event, in both modes
+    ("If Russia attacks Ukraine, the alliance will meet.", set(), set()),
+    # negation: PETRARCH2 reads "not X" as "refuse to X" (CAMEO 12) for cooperative and yielding
+    # codes; other negated codes, and PLOVER's negated events, code nothing
+    ("Israel did not withdraw from Lebanon.", set(), {("REJECT", "124", "ISR", "LBN")}),
+    ("Japan will not help Kenya.", set(), {("REJECT", "121", "JPN", "KEN")}),
+    ("Russia did not attack Ukraine.", set(), set()),
+    # a question is no fact in both modes
+    ("Did France visit Germany?", set(), set()),
+    # a hosted visit is written visitor -> host (042) in both modes: the same CAMEO event as the
+    # host's 043, once
+    ("Egypt hosted the Saudi king.", {("CONSULT", "042", "SAU", "EGY")}, {("CONSULT", "042", "SAU", "EGY")}),
+    ("Egypt will host the Saudi king.", {("AGREE", "036", "SAU", "EGY")}, {("CONSULT", "042", "SAU", "EGY")}),
+])
+def test_petrarch_verbs_dictionary_codes_plover_or_literal(tmp_path: Path, nlp: Any, text: str,
+                                                           plover: set[Any], literal: set[Any]) -> None:
+    assert _codes(code_text(text, options=_mode_opts(tmp_path, "plover"))) == plover
+    assert _codes(code_text(text, options=_mode_opts(tmp_path, "literal"))) == literal
+
+
+def test_petrarch_verbs_plover_is_the_default(tmp_path: Path, nlp: Any) -> None:
+    path = tmp_path / "tense.verbs.txt"
+    path.write_text(TENSE_VERBS, encoding="utf-8")
+    opts = Options().with_overrides({"events.petrarch_verb_files": [str(path)]})
+    assert opts.get("events.dictionary_codes") == "plover"
+    assert _codes(code_text("France will visit Germany next week.", options=opts)) == {("AGREE", "036", "FRA", "DEU")}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey will hold talks with Greece.",  # our light verb + event noun, future: AGREE 036
+    "Brazil could impose sanctions on Venezuela.",  # our lexicon, modal: not a fact
+])
+def test_petrarch_verbs_literal_leaves_our_own_lexicon_alone(tmp_path: Path, nlp: Any, text: str) -> None:
+    ours = _codes(code_text(text, options=_mode_opts(tmp_path, "plover")))
+    assert _codes(code_text(text, options=_mode_opts(tmp_path, "literal"))) == ours
+    assert ours == ({("AGREE", "036", "TUR", "GRC")} if text.startswith("Turkey") else set())
+
+
+def test_petrarch_verbs_literal_explains_the_kept_code(tmp_path: Path, nlp: Any) -> None:
+    _, explained = explain_text("France will visit Germany next week.", options=_mode_opts(tmp_path, "literal"))
+    [x] = [x for x in explained if x.event is not None]
+    assert any("042 kept as written" in s for s in x.frame.steps)
+
+
+def test_petrarch_verbs_dictionary_codes_unknown_value_is_refused() -> None:
+    from communique.errors import ConfigError
+    from communique.events.coder import EventCoder
+
+    with pytest.raises(ConfigError) as err:
+        EventCoder(Options().with_overrides({"events.dictionary_codes": "cameo"}))
+    assert err.value.code == "C240" and "literal" in str(err.value)

@@ -438,7 +438,7 @@ def compose(
         # several countries in one phrase are separate actors ("Chinese and Russian officials"),
         # but a place after the head only names the actor's country when no other does:
         # "Russia's embassy in Washington" is Russian, "officials in Seoul" Korean
-        places = [c for c in countries if head_role is not None and c.i >= head_role.j and c.i > 0 and doc[c.i - 1].lower_ in LOCATIVE_PREPS | {"of"}]
+        places = [c for c in countries if head_role is not None and c.i >= head_role.j and _after_place_prep(doc, c)]
         owners = [c for c in countries if c not in places]
         if owners and places:
             countries = owners
@@ -479,7 +479,11 @@ def compose(
                 if holder is not None:
                     pe, office = holder
                     pref = kb.actor(pe, text=doc_text(doc)[start:end], date=date)
-                    return [Composite(pref, start, end, "title", f"{why}; {pe.name} held {office.title} on {date or 'today'} ({pe.origin})", 0.9, office=office)]
+                    held = Composite(pref, start, end, "title", f"{why}; {pe.name} held {office.title} on {date or 'today'} ({pe.origin})", 0.9, office=office)
+                    if len(groups) == 1:
+                        return [held]
+                    out.append(held)  # "the presidents of France and Germany": one holder each
+                    continue
             elif alias.kind == "adjective" and head is not None and c.i <= head < c.j and _people_noun(doc, head):
                 sector, method = "CVL", "nationality"
                 why += "; a nationality used for people -> CVL"
@@ -508,6 +512,16 @@ def compose(
             ref = ActorRef(text=r.text, country=None, sector=agent_code.strip("~"), actor_id="petrarch-agent:" + agent_code)
         return [Composite(ref, r.start, r.end, "role", r.why, 0.5)]
     return []
+
+
+def _after_place_prep(doc: Any, atom: Atom) -> bool:
+    """Does the atom follow "of" or a locative preposition, itself or as a later member of a
+    coordination ("the presidents of France and Germany": Germany too)?"""
+    t = next((doc[k] for k in range(atom.i, atom.j) if not atom.i <= doc[k].head.i < atom.j), doc[atom.i])
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    first = min(t.left_edge.i, atom.i)
+    return first > 0 and doc[first - 1].lower_ in LOCATIVE_PREPS | {"of"}
 
 
 PLACE_VERBS = frozenset({"visit", "leave", "reach", "tour", "enter", "depart", "fly", "return", "travel", "arrive", "bomb", "shell", "seize", "capture", "besiege", "storm", "overrun", "occupy", "liberate", "evacuate", "surround"})

@@ -10,7 +10,14 @@ twice when the folder holds the fixture *verb* dictionary (a ``*verbs*.txt`` fil
 * ``root_f1`` (with ``root_precision``, ``root_recall``, ``exact``): our own lexicon only;
 * ``root_f1_suite_verbs`` (same suffix on the others): the fixture verb dictionary loaded as user
   lexicon knowledge (``[events] petrarch_verb_files``, :mod:`communique.events.petrarch_verbs`),
-  which is how UD-PETRARCH is measured on this file; verbs it lacks keep our lexicon.
+  which is how UD-PETRARCH is measured on this file; verbs it lacks keep our lexicon. Its codes
+  are kept as written (``[events] dictionary_codes = "literal"``), as PETRARCH and UD-PETRARCH
+  code them, whatever the tense or modal: the like-for-like comparison;
+* ``root_f1_suite_verbs_plover``: the same with the default ``dictionary_codes = "plover"``, where
+  PLOVER's auxiliary-mode rules rewrite the dictionary's codes too ("will visit" is AGREE 036).
+
+``expected_triples_root_01_02`` counts the expected triples whose CAMEO root is 01 (statements)
+or 02 (appeals): PLOVER has no type for them, so no setting of ours codes them.
 
 Beside them: the stored outputs of UD-PETRARCH on the same cases
 (``baseline_root_f1_udpetrarch``) and of PETRARCH2 on the main file they were made for
@@ -204,15 +211,25 @@ def run(data: Path | None, options: Options, *, dicts: Path | None = None) -> Ev
     verbs = find_verbs(data, dicts)
     suite: _Scored | None = None
     if verbs is not None:
-        vopts = opts.with_overrides({"events.petrarch_verb_files": [str(verbs)]})
+        vopts = opts.with_overrides({"events.petrarch_verb_files": [str(verbs)], "events.dictionary_codes": "literal"})
         suite = _score(recs, analyses, EventCoder(vopts), kb)
         metrics.update({f"{k}_suite_verbs": v for k, v in suite.metrics().items() if k != "expected_triples"})
+        plover = _score(recs, analyses, EventCoder(vopts.with_overrides({"events.dictionary_codes": "plover"})), kb)
+        metrics.update({f"{k}_suite_verbs_plover": v for k, v in plover.metrics().items() if k != "expected_triples"})
+    metrics["expected_triples_root_01_02"] = sum(t[2] in ("01", "02") for g in own.gold for t in g)
     gold = own.gold
     notes = [f"actor/agent dictionaries: {', '.join(f.name for f in files)}",
              "root_f1 (and root_precision, root_recall, exact, coded_triples): our own lexicon codes the events",
              (f"*_suite_verbs: the same with the fixture verb dictionary {verbs.name} loaded before our lexicon "
-              "([events] petrarch_verb_files), as UD-PETRARCH is measured; verbs it lacks keep our lexicon"
+              "([events] petrarch_verb_files), as UD-PETRARCH is measured; verbs it lacks keep our lexicon; its codes "
+              "kept as written whatever the tense or modal ([events] dictionary_codes = \"literal\"), as PETRARCH "
+              "codes them"
               if verbs is not None else "no fixture verb dictionary (*verbs*.txt) in the folder: no *_suite_verbs scores"),
+             *(["*_suite_verbs_plover: the same dictionary under the default dictionary_codes = \"plover\": PLOVER's "
+                "auxiliary-mode rules rewrite its codes (future/intended cooperation -> AGREE 03x, future or "
+                "conditional force -> THREATEN 13x, modal clauses dropped)"] if verbs is not None else []),
+             "expected_triples_root_01_02: expected triples with CAMEO root 01/02 (statements, appeals), which "
+             "PLOVER has no type for: none of our settings codes them",
              "both sides compared at the CAMEO root (first two digits); codes in the file follow the fixture verb "
              "dictionary, not always the CAMEO codebook"]
     for name, rel in BASELINES.items():

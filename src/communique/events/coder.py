@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from communique.config import Options
+from communique.errors import ConfigError
 from communique.events.frames import Frame, find_frames, np_span
 from communique.events.lexicon import Lexicon, load_contexts, load_lexicon
 from communique.events.tables import EventTables, load_tables
@@ -34,6 +35,10 @@ NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUA
 # An actor we could not resolve to a country/organisation is kept (the text is evidence) but the
 # event is less certain. Hand-set, see frames.BASE_CONFIDENCE.
 UNRESOLVED_PENALTY = 0.1
+DICTIONARY_CODES = ("plover", "literal")
+"""``[events] dictionary_codes``: what a verb-dictionary entry's code becomes under a tense or
+modal. "plover": PLOVER's auxiliary-mode rules, as for our own lexicon ("will visit" is AGREE
+036); "literal": the code as written, as PETRARCH codes it (see frames, ``_literal_status``)."""
 
 
 def event_id(doc_id: str, trigger_start: int, type_: str, source: str, target: str) -> str:
@@ -78,7 +83,10 @@ def _resolve_all(analysis: Any, tok: Any, *, target: bool = False) -> list[Actor
     adjs = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and any(x.dep_ == "conj" for x in c.children)]
     if adjs and whole is not None:
         out = []
-        for adj in [adjs[0], *[x for x in adjs[0].conjuncts]]:
+        # "the French, German and Italian ministers": the parser hangs the first adjective
+        # beside the coordination, a comma after it
+        listed = [c for c in tok.children if c.dep_ == adjs[0].dep_ and c.i < adjs[0].i and c.nbor().text == ","]
+        for adj in [*listed, adjs[0], *[x for x in adjs[0].conjuncts]]:
             own = [m for m in analysis.mentions if m.start <= adj.idx < m.end]
             a = (min(own, key=lambda m: m.end - m.start).actor if own
                  else actor_for_span(analysis, adj.idx, adj.idx + len(adj.text)))
@@ -102,11 +110,43 @@ def _resolve_all(analysis: Any, tok: Any, *, target: bool = False) -> list[Actor
                                     actor_id=a.actor_id))
         if len(out) > 1:
             return out
+    if (whole is None or not whole.country) and tok.pos_ in ("NOUN", "PROPN"):
+        # "its ally, Germany,", "the two neighbours, Ukraine and Moldova,", "John Smith, a French
+        # diplomat,": the apposition names the actor the head leaves unknown (PETRARCH too reads
+        # a phrase's inner noun phrases when its own words code nothing)
+        named = [a for ap in tok.children if ap.dep_ == "appos"
+                 for t in [ap, *ap.conjuncts] for a in _resolve_all(analysis, t, target=target) if a.country]
+        if named:
+            return named
     if whole is None:
         return []
     if target and not whole.country and not whole.sector and tok.pos_ == "NOUN":
         return []
-    return [whole]
+    return [whole, *_listed(analysis, tok, whole, target=target)]
+
+
+def _listed(analysis: Any, tok: Any, whole: ActorRef, *, target: bool) -> list[ActorRef]:
+    """"The French government, Germany and Italy criticized ...": a comma list the parser read
+    as an apposition of its first member. An apposition proper restates its head and is closed by
+    a comma ("Russia's allies, Belarus and Iran, said"); this one holds a coordination and runs
+    into the verb."""
+    out: list[ActorRef] = []
+    doc = tok.doc
+    for ap in tok.children:
+        if ap.dep_ != "appos" or ap.i < tok.i or not ap.conjuncts:
+            continue
+        end = ap.right_edge.i + 1
+        if end < len(doc) and doc[end].text == ",":
+            continue
+        out += [a for t in [ap, *ap.conjuncts] for a in _resolve_all(analysis, t, target=target)
+                if a.country and not _same(a, whole)]
+    return out
+
+
+def _each_other(tok: Any) -> bool:
+    """"each other", "one another" (the token is either word of the pair)."""
+    pairs = {frozenset({"each", "other"}), frozenset({"one", "another"})}
+    return any(frozenset({tok.lower_, x.lower_}) in pairs for x in [tok.head, *tok.children] if x is not tok)
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -132,11 +172,16 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon(self.options)
         self.tables = tables or load_tables()
         self.min_confidence = float(self.options.get("events.min_confidence"))
+        codes = self.options.get("events.dictionary_codes")
+        if codes not in DICTIONARY_CODES:
+            raise ConfigError(f"[events] dictionary_codes must be one of {', '.join(DICTIONARY_CODES)}, got {codes!r}",
+                              code="C240")
+        self.literal = codes == "literal"
 
     def frames(self, analysis: Any) -> list[tuple[int, Frame]]:
         out: list[tuple[int, Frame]] = []
         for i, sent in enumerate(analysis.doc.sents):
-            out.extend((i, f) for f in find_frames(self.lexicon, sent))
+            out.extend((i, f) for f in find_frames(self.lexicon, sent, literal=self.literal))
         return out
 
     def code(self, analysis: Any) -> list[Event]:
@@ -191,11 +236,24 @@ class EventCoder:
                 why.append("'the two sides' but fewer than two parties known in the document")
                 return None
         else:
-            sources = [a for t in f.sources for a in _resolve_all(analysis, t)]
+            found = [(t, _resolve_all(analysis, t)) for t in f.sources]
+            # "the two allies, France and Germany": an apposition the parser made a conjunct; the
+            # common noun only describes the named parties after it
+            found = [(t, acts) for t, acts in found if not (
+                t.pos_ == "NOUN" and t.i + 1 < len(t.doc) and t.nbor().text == "," and not any(a.country or a.sector or a.actor_id for a in acts)
+                and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in t.children))]
+            sources = [a for _, acts in found for a in acts]
         sources = _dedupe(sources)
         if not sources:
             why.append("no explicit actor (PLOVER codes only events with one)")
             return None
+        mutual = [t for t in f.targets if _each_other(t)]
+        if mutual and len(sources) > 1:
+            # "France and Germany criticised each other": a joint event of the parties (PETRARCH
+            # codes it both ways), not one with an unknown recipient
+            f.targets = [t for t in f.targets if t not in mutual]
+            f.reciprocal = True
+            why.append(f"'{mutual[0].text} {mutual[0].head.text}': the parties act on one another")
         targets = _dedupe([a for t in f.targets for a in _resolve_all(analysis, t, target=True)])
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         reciprocal = (f.reciprocal or f.parties) and not targets and len(sources) > 1

@@ -13,6 +13,8 @@ and targets. The rules, in the order they apply to a verb:
 Then the clause decides whether it is a fact: negation drops it, a question or an if-clause drops
 it, future cooperation becomes AGREE (PLOVER's auxiliary-mode rule), future material conflict
 becomes THREATEN, and a clause under a speech verb keeps its event with ``reported_by``.
+With ``[events] dictionary_codes = "literal"`` a frame from a verb-dictionary entry keeps the
+entry's code instead (see ``_Finder._literal_status``).
 Standalone event nouns ("a meeting between A and B", "Blinken's visit to Beijing", "US sanctions
 on Iran") are coded when they name their own actor.
 """
@@ -98,6 +100,7 @@ class Frame:
     parties: bool = False  # the source is "the two sides": use parties_of
     steps: list[str] = field(default_factory=list)  # why, for --explain
     reverse: Frame | None = None  # a dictionary's paired code ([042:043]): the event back
+    dictionary: bool = False  # from a verb-dictionary entry (its code as written in "literal" mode)
 
     @property
     def trigger_span(self) -> Span:
@@ -747,9 +750,10 @@ AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
 class _Finder(FrameFinder):
     """Per-sentence state: which tokens were consumed as complements of other frames."""
 
-    def __init__(self, lexicon: Lexicon, sent: Any) -> None:
+    def __init__(self, lexicon: Lexicon, sent: Any, *, literal: bool = False) -> None:
         super().__init__(lexicon)
         self.sent = sent
+        self.literal = literal  # [events] dictionary_codes = "literal"
         self.consumed: set[int] = set()
 
     # ---------------------------------------------------------------------------- verb frames
@@ -797,6 +801,7 @@ class _Finder(FrameFinder):
         dictionary = vf.dictionary if vf is not None and frame.pattern == vf.name else None
         if dictionary is not None:  # its to-clause is the pattern's business ("urged X to freeze ..."), no event
             self.consumed.update(c.i for c in v.children if c.dep_ == "xcomp" and _has_to(c))
+        frame.dictionary = dictionary is not None
         pair = dictionary.pair if dictionary is not None else None
         if pair is not None and not as_complement and frame.sources and frame.targets:
             frame.reverse = Frame(trigger=v, type=pair[0], mode=pair[1], cameo=pair[2], pattern=f"{frame.pattern}:back",
@@ -1065,14 +1070,20 @@ class _Finder(FrameFinder):
         return out
 
     def _finish(self, f: Frame, question: bool) -> Frame:
-        if (f.type == "COOPERATE" and f.trigger.lemma_.lower() in EXERCISE_NOUNS and len(f.sources) < 2
+        # the dictionary's code as written (a paired code's event back too): _literal_status
+        literal = self.literal and (f.dictionary or f.pattern.endswith(":back"))
+        if (not literal and f.type == "COOPERATE" and f.trigger.lemma_.lower() in EXERCISE_NOUNS and len(f.sources) < 2
                 and not f.targets and not any(c.lower_ in JOINT_MARKERS for c in f.trigger.children)):
             f.type, f.mode, f.cameo = "MOBILIZE", "troops", "150"
             f.steps.append("an exercise with no partner is a show of force (PLOVER: single-country -> MOBILIZE)")
         clause = _clause_verb(f.trigger)
         status, speech, future, obligation = self._clause_status(clause)
+        if literal:
+            status, future, obligation = self._literal_status(f, clause, status, future or obligation), False, False
         if self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated:
-            if f.trigger.lemma_.lower() in REFUSING_WHEN_NEGATED and f.type in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE"):
+            if literal and f.type in LITERAL_REFUSABLE:
+                f.type, f.mode, f.cameo = self._literal_refusal(f)
+            elif f.trigger.lemma_.lower() in REFUSING_WHEN_NEGATED and f.type in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE"):
                 f.steps.append(f"'not/never {f.trigger.lemma_}' is a rejection (CAMEO 12)")
                 f.type, f.mode, f.cameo = "REJECT", None, "120"
             else:
@@ -1125,12 +1136,48 @@ class _Finder(FrameFinder):
             f.reciprocal = False  # the coder lists all actors only if two or more resolve
         return f
 
+    # ----------------------------------------------- [events] dictionary_codes = "literal"
+    # A frame from a verb-dictionary entry keeps the entry's CAMEO code, as PETRARCH codes it:
+    # PETRARCH2 reads a modal or auxiliary ("will", "would", "could", "must") as a verb phrase
+    # above the coded one that passes its event up unchanged (Petrarch2.tex, get_lower), so tense
+    # and modality change no code. Its one exception is "not", which turns the event into its
+    # refusal ("will not help" = "refuse to help", CAMEO 12). It has no rule for if-clauses; a
+    # condition is still no fact here. Frames from our own lexicon keep the PLOVER rules.
+    def _literal_status(self, f: Frame, clause: Token, status: str, modal: bool) -> str:
+        """Status of a dictionary frame in "literal" mode: "hypothetical" only inside an
+        if/unless clause; no future, intent or must/should rewrite (the caller drops those;
+        ``modal``: one of them would have applied)."""
+        t = clause
+        for _ in range(8):
+            if t.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in _kids(t, "mark")):
+                return "hypothetical"
+            if t.dep_ != "conj" or t.head is t:
+                break
+            t = t.head
+        if modal or status == "hypothetical":
+            f.steps.append(f"dictionary code {f.cameo} kept as written, whatever the tense or modal "
+                           "([events] dictionary_codes = literal)")
+        return "fact" if status == "hypothetical" else status
+
+    def _literal_refusal(self, f: Frame) -> tuple[str, str | None, str]:
+        """A negated cooperative or yielding dictionary code in "literal" mode: its refusal."""
+        composed = self.compose("refuse", _REFUSE_FRAME, f)
+        assert composed is not None
+        f.steps.append(f"negated {f.cameo}: the refusal {composed[2]} (PETRARCH: 'not X' is 'refuse to X')")
+        return composed
+
+
+_REFUSE_FRAME = VerbFrame(lemma="not", particle=None, type="REJECT", cameo="120", role="refuse")
+LITERAL_REFUSABLE = COOPERATIVE | YIELDING
+"""Types whose negation PETRARCH codes as a refusal (CAMEO 12); other negated codes are dropped."""
+
 
 SentenceFrames = _Finder
 """The per-sentence finder (``find()`` all frames; ``verb_frame(tok)`` reads one predicate)."""
 
 
-def find_frames(lexicon: Lexicon, sent: Any) -> list[Frame]:
-    """All frames in one spaCy sentence span, facts and non-facts (see ``Frame.status``)."""
-    return _Finder(lexicon, sent).find()
+def find_frames(lexicon: Lexicon, sent: Any, *, literal: bool = False) -> list[Frame]:
+    """All frames in one spaCy sentence span, facts and non-facts (see ``Frame.status``);
+    ``literal``: verb-dictionary frames keep their code (``[events] dictionary_codes``)."""
+    return _Finder(lexicon, sent, literal=literal).find()
 
