@@ -522,3 +522,36 @@ def test_events_stacked_adjectives_do_not_split_the_actor(nlp: Any, text: str, t
     ev = _find(code_text(text), type_)
     assert ev is not None
     assert len(ev.sources) == 1 and name in ev.source.text
+
+
+# Coder mechanics: actors and recipients the parse hides or misplaces.
+# sentence, [(type, source code, target country)] for all events coded
+MECHANICS = [
+    # a hyphen inside a word ("quake-hit") is not the dash that ends a dateline
+    ("UNHCR delivered tents to quake-hit villages in Turkey on Monday.", [("AID", "UNO", "TUR")]),
+    # the subject the parser hung on the opening phrase ("talks in Geneva, Armenia and ...")
+    ("After two days of talks in Geneva, Armenia and Azerbaijan signed a peace accord.",
+     [("SUPPORT", "ARM", None)]),
+    # a passive that keeps its object: the passive subject is the recipient
+    ("Lebanon was promised a $2 billion loan by the World Bank.", [("AGREE", "IGO", "LBN")]),
+    ("Ukraine was given forty tanks by Poland.", [("AID", "POL", "UKR")]),
+    # two objects: the first is the recipient, whatever the entry's slots say
+    ("Norway handed Sweden the fugitive in June.", [("COOPERATE", "NOR", "SWE")]),
+    # the recipient's preposition under the counted noun ("hundreds of suspects to Italy")
+    ("Greece extradited hundreds of smuggling suspects to Italy in 2019.", [("COOPERATE", "GRC", "ITA")]),
+    # the victims a participle or a result names, not the place hit; "left X dead" is no withdrawal
+    ("Rebels attacked a market in Goma, killing 12 Congolese soldiers.", [("ASSAULT", "---REB", "COD")]),
+    ("Gunmen stormed a hotel in Mogadishu on Friday, leaving 15 Somali officials dead.",
+     [("ASSAULT", "SOMUAF", "SOM")]),
+    ("The bombing by Boko Haram left 30 Nigerian soldiers dead.", [("ASSAULT", "NGAREB", "NGA")]),
+    # a reflexive is nobody's recipient
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", [("ASSAULT", "AFGUAF", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MECHANICS)
+def test_events_mechanics_find_hidden_actors_and_recipients(
+        nlp: Any, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    events = code_text(text)
+    got = [(e.type, e.source.code, (e.target.country or e.target.code) if e.target else None) for e in events]
+    assert got == expected, [(e.type, e.pattern, [a.code for a in e.targets]) for e in events]

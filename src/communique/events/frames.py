@@ -38,6 +38,7 @@ PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 COMMON_SOURCE_DEPS = SUBJ_DEPS | PASS_SUBJ_DEPS
 NP_SKIP = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep", "preconj", "parataxis"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself", "yourself"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
 REPORTED_FUTURE_AUX = frozenset({"would", "'d"})
@@ -175,6 +176,8 @@ def _dateline_end(sent: Any) -> int:
         return int(sent.start)
     caps = toks[0].text.isupper() and len(toks[0].text) > 2
     for k, t in enumerate(toks[1:], start=1):
+        if not toks[k - 1].whitespace_ and not t.whitespace_:
+            continue  # a hyphen inside a word ("Mar-a-Lago", "PORT-AU-PRINCE") ends no dateline
         if t.text in DASHES and (caps or any(x.text == ")" for x in toks[:k])):
             return int(t.i) + 1
     return int(sent.start)
@@ -237,6 +240,41 @@ def _inner_parties(o: Token) -> list[Token]:
     return []
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _stray_subject(v: Token) -> Token | None:
+    """The noun phrase right before a finite main verb that has no subject: the parser hung it
+    elsewhere ("Azerbaijan positioned troops" as an adverbial; "After talks in Vienna, Iran and
+    the EU finalised a deal" as a conjunct of the opening phrase's place). The phrase must end
+    right before the verb (its own adverbs aside) and start after the last comma."""
+    if v.dep_ not in ("ROOT", "ccomp") or v.tag_ not in FINITE_TAGS or v.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = v.doc
+    j = v.i - 1
+    own = {c.i for c in v.children if c.dep_ in ("advmod", "aux", "neg")}
+    while j >= v.sent.start and j in own:
+        j -= 1
+    lo = max(v.sent.start, _dateline_end(v.sent))
+    if j < lo:
+        return None
+    comma = max([k for k in range(lo, j + 1) if doc[k].text in (",", ";", ":")] or [lo - 1])
+    t = doc[j]
+    best = None
+    while t.i > comma and t.i < v.i and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i == j:
+        if t.left_edge.i > comma:
+            best = t
+        if t.head is t or t.head.i >= v.i:
+            break
+        t = t.head
+    if best is None or best.ent_type_ in NON_PARTY_SUBJECT_ENTS or best.dep_ in SUBJ_DEPS:
+        return None
+    return best
+
+
+NON_PARTY_SUBJECT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+
+
 def _headline_subject(v: Token) -> Token | None:
     """"Scholz to visit China": the parser hangs the infinitive on the name (headline style)."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) and v.dep_ in ("advcl", "acl", "relcl", "xcomp"):
@@ -264,6 +302,42 @@ def _through_measure(o: Token, lex: Lexicon) -> Token:
             if lex.noun(p.lemma_) is not None or p.lemma_.lower() in ("emergency", "siege", "war"):
                 return p
     return o
+
+
+def _quantity_like(o: Token) -> bool:
+    return (o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY")
+            or o.lemma_.lower() in GROUP_NOUNS or o.lemma_.lower() in MEASURE_NOUNS)
+
+
+def _object_phrases(objs: list[Token]) -> list[Token]:
+    """Objects with their conjuncts and, behind a quantity, the noun counted: a preposition that
+    names the recipient hangs on any of them ("fired tear gas and birdshot at protesters",
+    "surrendered dozens of suspects to Spain")."""
+    out: list[Token] = []
+    for o in objs:
+        for c in _conj(o):
+            out.append(c)
+            if _quantity_like(c):
+                out.extend(_prep_obj(c, "of", parties=False))
+    return out
+
+
+def _resultative(v: Token) -> bool:
+    """"left 40 people dead": an adjective says what became of the object."""
+    return any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in v.children)
+
+
+def _named(t: Token) -> bool:
+    """A thing or place with a name in its phrase ("Yeonpyeong island", "Iran's embassy")."""
+    return any(c.dep_ in ("compound", "poss", "nmod") and c.ent_type_ in AGENT_ENTS for c in t.children)
+
+
+def _victim_like(t: Token) -> bool:
+    """A party, or people counted ("27 worshippers", "dozens of children"), not a thing hit."""
+    if _party_like(t):
+        return True
+    counted = any(c.dep_ == "nummod" or c.ent_type_ == "CARDINAL" for c in t.children)
+    return t.pos_ == "NOUN" and (counted or (_quantity_like(t) and bool(_prep_obj(t, "of", parties=False))))
 
 
 def _is_passive(v: Token) -> bool:
@@ -332,6 +406,9 @@ class FrameFinder:
             return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG":
             return _conj(v.head), False
+        stray = _stray_subject(v)
+        if stray is not None:
+            return _conj(stray), False
         return [], False
 
     def objects(self, v: Token) -> list[Token]:
@@ -347,11 +424,14 @@ class FrameFinder:
         for slot in slots:
             found: list[Token] = []
             if slot == "dobj":
-                found = [t for o in self.objects(v) for t in _conj(o)] if passive or _kids(v, "dobj") else []
+                found = self._first_object(v)
+                if not found:
+                    found = [t for o in self.objects(v) for t in _conj(o)] if passive or _kids(v, "dobj") else []
                 if not found and not passive:
                     found = [t for o in self.objects(v) for t in _conj(o)]
             elif slot == "dative":
                 found = [t for d in _kids(v, "dative") for t in (_conj(d) if d.pos_ != "ADP" else _prep_obj(v, d.lower_))]
+                found = found or self._first_object(v)
             elif slot == "subject":  # a verb dictionary's "+ *": the subject is the target
                 found = self.subjects(v)[0]
             elif slot == "actor":  # a verb dictionary's default: the first party in the verb's phrase
@@ -359,7 +439,7 @@ class FrameFinder:
             elif slot.startswith("prep:"):
                 found = _prep_obj(v, slot[5:])
                 if not found:
-                    for o in _kids(v, "dobj"):
+                    for o in _object_phrases(_kids(v, "dobj")):
                         found = _prep_obj(o, slot[5:])
                         if found:
                             break
@@ -376,12 +456,29 @@ class FrameFinder:
                         found.extend(_prep_obj(o, "of"))
             if found:
                 return [x for t in found for x in self._inner_or_agent(t)], slot
+        first = self._first_object(v) if slots else []
+        if first:  # a double object names the recipient first, whichever slots the entry lists
+            return first, "first object"
         if slots:  # "called for the resumption of talks with Greece": the party in the phrase
             pobjs = [p for c in _kids(v, "prep") for p in _kids(c, "pobj")]
             inner = [t for o in [*self.objects(v), *pobjs] for t in _inner_parties(o)]
             if inner:
                 return inner, "inner"
         return [], None
+
+    @staticmethod
+    def _first_object(v: Token) -> list[Token]:
+        """The recipient of a verb with two objects: the first of two the parser tags both as
+        direct objects ("handed Italy the fugitive", "fed Ukraine intelligence"), or the subject
+        of a passive that keeps its object ("Egypt was promised a loan by the IMF")."""
+        dobjs = _kids(v, "dobj")
+        if not dobjs:
+            return []
+        if _is_passive(v):
+            return [t for s in _kids(v, *PASS_SUBJ_DEPS) for t in _conj(s) if s.lower_ not in RELATIVE]
+        if len(dobjs) > 1 and dobjs[0].i < dobjs[1].i and _party_like(dobjs[0]):
+            return _conj(dobjs[0])
+        return []
 
     def _inner_or_agent(self, t: Token) -> list[Token]:
         """The acting party of an event object, else the party in a phrase under a non-actor object."""
@@ -745,6 +842,8 @@ class _Finder(FrameFinder):
         super().__init__(lexicon)
         self.sent = sent
         self.consumed: set[int] = set()
+        # token index of an event (verb or noun) -> the victims a participle or result names
+        self.victims: dict[int, list[Token]] = {}
 
     # ---------------------------------------------------------------------------- verb frames
     def verb_frame(self, v: Token, *, as_complement: bool = False) -> Frame | None:
@@ -777,6 +876,14 @@ class _Finder(FrameFinder):
         if frame is None:
             return None
         srcs, _ = self.subjects(v)
+        if frame.type == "RETREAT" and _resultative(v):
+            # "..., leaving dozens of children dead", "the bombing left 202 people dead": not a
+            # withdrawal but the toll of the event it follows; its object is that event's victim
+            key = v.head.i if v.dep_ in ("advcl", "conj") else (srcs[0].i if srcs else None)
+            victims = [t for o in _kids(v, "dobj") for t in _conj(o)]
+            if key is not None and victims:
+                self.victims.setdefault(key, victims)
+            return None
         agents = [a for a in (self._agent_of_event(t) for t in srcs) if a.lemma_.lower() not in INSTRUMENT_NOUNS]
         if srcs and agents and all(t.lemma_.lower() in INSTRUMENT_NOUNS for t in srcs):
             srcs = agents  # "Ukrainian drones hit ...": Ukraine did
@@ -1010,9 +1117,13 @@ class _Finder(FrameFinder):
         frames = [f for f in frames if not (
             f.type in PROTEST_TOPIC_TYPES and f.trigger.dep_ in ("advcl", "xcomp", "conj")
             and f.trigger.head.i in by_trigger and by_trigger[f.trigger.head.i].type == "PROTEST")]
-        frames = [f for f in frames if not (
+        elaborations = [f for f in frames if (
             (f.trigger.dep_ == "advcl" and (f.trigger.tag_ == "VBG" or _has_to(f.trigger)))
             and f.trigger.head.i in by_trigger and by_trigger[f.trigger.head.i].type == f.type)]
+        for f in elaborations:  # "struck a mosque, killing 27 worshippers": the victims
+            if f.trigger.tag_ == "VBG" and f.targets:
+                self.victims.setdefault(f.trigger.head.i, f.targets)
+        frames = [f for f in frames if not any(f is e for e in elaborations)]
         arg_tokens: set[int] = set()
         for f in frames:
             for t in [*f.sources, *f.targets]:
@@ -1031,6 +1142,13 @@ class _Finder(FrameFinder):
             f = self._noun_frame(n, nt, standalone=True)
             if f is not None:
                 frames.append(f)
+        for f in frames:
+            f.targets = [t for t in f.targets if t.lower_ not in REFLEXIVES]  # "blew himself up"
+            victims = [t for t in self.victims.get(f.trigger.i, []) if _victim_like(t)]
+            if victims and not any(_party_like(t) or _named(t) for t in f.targets):
+                f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
+                               + (f" (not the place or thing '{f.targets[0].text}')" if f.targets else ""))
+                f.targets = victims
         out = []
         for f in frames:
             out.append(self._finish(f, question))
