@@ -546,6 +546,21 @@ MECHANICS = [
     ("The bombing by Boko Haram left 30 Nigerian soldiers dead.", [("ASSAULT", "NGAREB", "NGA")]),
     # a reflexive is nobody's recipient
     ("A suicide bomber blew himself up at a checkpoint in Kabul.", [("ASSAULT", "AFGUAF", None)]),
+    # "help X do": the parser makes the helped party the subject of a bare infinitive
+    ("The IMF agreed to help Sri Lanka rebuild its reserves.", [("AGREE", "IGO", "LKA")]),
+    # "armed and trained X": the object is shared by both verbs
+    ("Iran armed and trained Houthi fighters in Yemen.", [("AID", "IRN", "YEM"), ("COOPERATE", "IRN", "YEM")]),
+    # "is scheduled to travel": the passive subject travels (a plan, not a guess like "is expected to")
+    ("The Indian prime minister is scheduled to travel to Tokyo next week.", [("AGREE", "INDGOV", "JPN")]),
+    # a headline name the tagger took for a verb still heads "X to visit"
+    ("Lula to visit Beijing for talks with Xi", [("AGREE", "---", "CHN")]),
+    # a trip is to whom it is for, not to the city ("flew to Geneva for talks with ...")
+    ("The UN envoy flew to Geneva for talks with Iranian officials.", [("CONSULT", "UNOGOV", "IRN")]),
+    ("The French foreign minister was in Cairo on Sunday for meetings with Egyptian officials.",
+     [("CONSULT", "FRAGOV", "EGY")]),
+    # the party behind a common-noun actor: "commanded by", "planted by"
+    ("Troops commanded by General Abdel Fattah al-Burhan shelled the capital.", [("ASSAULT", "SDNMIL", None)]),
+    ("A truck bomb planted by al-Shabaab killed 20 soldiers in Mogadishu.", [("ASSAULT", "SOMREB", "SOM")]),
 ]
 
 
@@ -555,3 +570,12 @@ def test_events_mechanics_find_hidden_actors_and_recipients(
     events = code_text(text)
     got = [(e.type, e.source.code, (e.target.country or e.target.code) if e.target else None) for e in events]
     assert got == expected, [(e.type, e.pattern, [a.code for a in e.targets]) for e in events]
+
+
+def test_events_list_with_apposition_is_all_actors(nlp: Any) -> None:
+    """"A, the B, C and D": the parser makes B an apposition of A; all four are actors."""
+    ev = _find(code_text("Kenya, the Democratic Republic of Congo, Uganda and Rwanda signed a trade pact with Tanzania."),
+               "SUPPORT")
+    assert ev is not None
+    assert _countries(ev.sources) == {"KEN", "COD", "UGA", "RWA"}
+    assert ev.target is not None and ev.target.country == "TZA"

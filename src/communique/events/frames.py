@@ -131,6 +131,9 @@ def _conj(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
             out.extend(_conj(c))
+        elif (c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
+              and any(x.dep_ == "conj" for x in c.children)):
+            out.extend(_conj(c))  # "Saudi Arabia, the UAE, Bahrain and Egypt": a list, not a title
     return out
 
 
@@ -241,6 +244,9 @@ def _inner_parties(o: Token) -> list[Token]:
 
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# "X is expected / believed / said to meet Y" guesses at an event; "is scheduled to" plans one
+EPISTEMIC_VERBS = frozenset({"expect", "believe", "think", "say", "report", "rumour", "rumor", "suppose",
+                             "presume", "understand", "know", "see", "consider", "allege", "suspect"})
 
 
 def _stray_subject(v: Token) -> Token | None:
@@ -281,6 +287,10 @@ def _headline_subject(v: Token) -> Token | None:
         h = v.head
         if h.dep_ == "ROOT" and h.pos_ in ("NOUN", "PROPN") and h.i < v.i:
             return h
+        headline = not v.sent.text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'"))
+        if (headline and h.dep_ == "ROOT" and h.i < v.i and h.i == v.sent.start and h.text[:1].isupper()
+                and not any(c.dep_ != "advcl" for c in h.children)):
+            return h  # "Modi to visit Moscow": the name tagged as a verb ("modi") heads the line
     return None
 
 
@@ -325,6 +335,33 @@ def _object_phrases(objs: list[Token]) -> list[Token]:
 def _resultative(v: Token) -> bool:
     """"left 40 people dead": an adjective says what became of the object."""
     return any(c.dep_ == "oprd" and c.pos_ == "ADJ" for c in v.children)
+
+
+# Participles that name who stands behind a common-noun actor ("officials led by X", "a car bomb
+# planted by Y", "a bomber sent by Z"); "backed by" names a supporter, not the actor, and is absent.
+AGENT_PARTICIPLES = frozenset({"lead", "head", "command", "send", "dispatch", "plant", "set", "detonate", "hire",
+                               "order", "direct"})
+
+
+def _behind(t: Token) -> list[Token]:
+    """The named party behind a common-noun actor, from its participle's by-phrase."""
+    if t.pos_ != "NOUN" or t.ent_type_ or any(
+            c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ in AGENT_ENTS for c in t.children):
+        return []  # "Chechen rebels led by X" are named by their own phrase
+    for c in t.children:
+        if (c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AGENT_PARTICIPLES
+                and t.doc[c.i - 1].text != ","):
+            found = [b for b in _prep_obj(c, "by") if _party_like(b)]
+            if found:
+                return found
+    return []
+
+
+def _place(t: Token) -> bool:
+    """A place named as where something happened ("flew to Sanaa"), not a person or a body."""
+    if t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at") and t.pos_ == "PROPN" and t.ent_type_ != "ORG":
+        return True  # "flew to Sanaa", "was in Damascus" (whatever entity type the tagger gave it)
+    return t.ent_type_ in ("GPE", "LOC", "FAC") and t.lemma_.lower() not in STATE_BODY_NOUNS
 
 
 def _named(t: Token) -> bool:
@@ -399,6 +436,10 @@ class FrameFinder:
                 objs = _kids(head, "dobj")
                 if objs and head.lemma_.lower() not in SUBJECT_CONTROL:
                     return _conj(objs[0]), False  # "urged Iran to ...", "prompted Blinken to ...": the object acts
+                raised = _kids(head, *PASS_SUBJ_DEPS)
+                if (raised and _is_passive(head) and not _prep_obj(head, "by") and _has_to(v)
+                        and head.lemma_.lower() not in EPISTEMIC_VERBS):
+                    return _conj(raised[0]), False  # "Erdogan is scheduled to travel": Erdogan travels
             if v.dep_ in ("advcl", "ccomp") and v.tag_ not in ("VBG", "VBN", "VB"):
                 return [], False
             return self.subjects(head, depth + 1)
@@ -418,6 +459,14 @@ class FrameFinder:
         if not objs:  # "pulled out its troops": object under the particle's pobj
             for c in _kids(v, "prt"):
                 objs.extend(_kids(c, "pobj"))
+        if not objs:  # "help Pakistan rebuild", "let Ukraine export": the parser makes the
+            # object the subject of a bare infinitive clause
+            objs = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+                    and not _kids(c, "aux", "auxpass", "mark") for s in _kids(c, "nsubj")
+                    if s.lower_ not in RELATIVE]
+        if not objs:  # "armed and trained the army": an object shared with the next verb
+            objs = [o for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == v.i + 2
+                    and v.doc[v.i + 1].dep_ == "cc" for o in _kids(c, "dobj")]
         return objs
 
     def targets(self, v: Token, slots: tuple[str, ...], *, passive: bool) -> tuple[list[Token], str | None]:
@@ -845,6 +894,24 @@ class _Finder(FrameFinder):
         # token index of an event (verb or noun) -> the victims a participle or result names
         self.victims: dict[int, list[Token]] = {}
 
+    def _purpose_party(self, v: Token) -> list[Token]:
+        """Whom a trip is for: "for talks with X", "to meet X", "to confer with X"."""
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for n in _kids(c, "pobj"):
+                    nt = noun_trigger(self.lex, n)
+                    if nt is not None and nt.type == "CONSULT":
+                        found = [t for t in _prep_obj(n, "with") if _party_like(t)]
+                        if found:
+                            self.consumed.add(n.i)
+                            return found
+            elif c.dep_ in ("advcl", "xcomp") and _has_to(c):
+                found = [t for o in _kids(c, "dobj") for t in _conj(o)] or _prep_obj(c, "with")
+                found = [t for t in found if _party_like(t) and not _place(t)]
+                if found:
+                    return found
+        return []
+
     # ---------------------------------------------------------------------------- verb frames
     def verb_frame(self, v: Token, *, as_complement: bool = False) -> Frame | None:
         vf, score = self.choose_verb_frame(v)
@@ -903,6 +970,12 @@ class _Finder(FrameFinder):
             frame.reverse = Frame(trigger=v, type=pair[0], mode=pair[1], cameo=pair[2], pattern=f"{frame.pattern}:back",
                                   sources=list(frame.targets), targets=list(frame.sources), confidence=frame.confidence,
                                   steps=[*frame.steps, f"paired code: {pair[2]} from the target back to the source"])
+        if frame.type == "CONSULT" and frame.cameo != HOST_CODE and all(_place(t) for t in frame.targets):
+            met = self._purpose_party(v)
+            if met:  # "flew to Sanaa for talks with Houthi leaders": the leaders are met, not the city
+                frame.steps.append(f"recipient: '{met[0].text}', whom the visit is for"
+                                   + (f" (not the place '{frame.targets[0].text}')" if frame.targets else ""))
+                frame.targets = met
         if frame.cameo == HOST_CODE and frame.targets and frame.sources:
             # PLOVER: for a hosted visit the visitor is the actor and the host the recipient
             frame.sources, frame.targets = frame.targets, frame.sources
@@ -979,6 +1052,8 @@ class _Finder(FrameFinder):
             return None
         type_, mode, cameo = composed
         targets, slot = self.targets(v, vf.target, passive=passive)
+        if child is not None and passive:  # "Erdogan is scheduled to travel": Erdogan acts, not receives
+            targets = [t for t in targets if not any(t.i == s.i for s in child.sources)]
         if not targets and comp is not None and comp.dep_ == "ccomp" and vf.role == "request":
             targets = self.subjects(comp)[0]  # "demanded that Washington lift ...": Washington is asked
         if child is not None and (not targets or (targets and comp is not None and any(t.i == comp.i for t in targets))):
@@ -1038,6 +1113,7 @@ class _Finder(FrameFinder):
     def _noun_frame(self, n: Token, nt: NounTrigger, *, standalone: bool) -> Frame | None:
         sources: list[Token] = []
         reciprocal = False
+        steps_note = ""
         between = _prep_obj(n, "between") or _prep_obj(n, "among")
         if len(between) == 1:  # "between officials of the US and (their) Chinese counterparts"
             inner = _prep_obj(between[0], "of")
@@ -1065,6 +1141,14 @@ class _Finder(FrameFinder):
             # "Russia's invasion of Ukraine", "the shelling of Kharkiv by Russian forces": with
             # the actor named elsewhere, the of-phrase is the one the event is done to
             targets = [t for t in _prep_obj(n, "of") if not any(t.i == s.i for s in sources)]
+        if standalone and not sources and nt.type == "CONSULT" and n.dep_ == "pobj" and n.head.lower_ == "for":
+            verb = n.head.head
+            been = [p for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("to", "in", "at")
+                    for p in _kids(c, "pobj") if _place(p)]
+            if verb.pos_ in ("VERB", "AUX") and verb.i not in self.consumed and been:
+                sources = self.subjects(verb)[0]  # "was in Damascus for talks with Assad": the subject
+                if sources:
+                    steps_note = f"source: '{sources[0].text}', who came for the {n.text}"
         if standalone and not sources:
             return None
         if standalone and by_origin and n.lemma_.lower() in INSTRUMENT_NOUNS and not targets:
@@ -1073,6 +1157,8 @@ class _Finder(FrameFinder):
                   targets=targets, reciprocal=reciprocal or (nt.reciprocal and len(sources) > 1),
                   confidence=BASE_CONFIDENCE - NOUN_PENALTY - (WEAK_PENALTY if nt.weak else 0.0))
         f.steps.append(f"event noun '{n.text}' ({nt.source})" + (": between A and B, all actors" if reciprocal else ""))
+        if steps_note:
+            f.steps.append(steps_note)
         if any(c.lower_ in ("no",) for c in _kids(n, "det")):
             f.negated = True
         self._refine_noun(f, nt)
@@ -1144,6 +1230,12 @@ class _Finder(FrameFinder):
                 frames.append(f)
         for f in frames:
             f.targets = [t for t in f.targets if t.lower_ not in REFLEXIVES]  # "blew himself up"
+            for role in ("sources", "targets"):
+                heads: list[Token] = getattr(f, role)
+                behind = [_behind(t) for t in heads]
+                if len(heads) == 1 and behind[0]:
+                    f.steps.append(f"{role[:-1]}: '{behind[0][0].text}', behind '{heads[0].text}'")
+                    setattr(f, role, behind[0])
             victims = [t for t in self.victims.get(f.trigger.i, []) if _victim_like(t)]
             if victims and not any(_party_like(t) or _named(t) for t in f.targets):
                 f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
