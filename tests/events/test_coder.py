@@ -561,6 +561,11 @@ MECHANICS = [
     # the party behind a common-noun actor: "commanded by", "planted by"
     ("Troops commanded by General Abdel Fattah al-Burhan shelled the capital.", [("ASSAULT", "SDNMIL", None)]),
     ("A truck bomb planted by al-Shabaab killed 20 soldiers in Mogadishu.", [("ASSAULT", "SOMREB", "SOM")]),
+    # a passive's by-phrase the parser hung on the noun before it
+    ("Kosovo was recognised as an independent state by Japan in 2008.", [("SUPPORT", "JPN", "KOS")]),
+    # "said X would be arrested if ...": with no agent, the speaker threatens
+    ("Kenya's interior minister said opposition supporters would be arrested if they blocked roads in Nairobi.",
+     [("THREATEN", "KENGOV", "KEN")]),
 ]
 
 
@@ -579,3 +584,14 @@ def test_events_list_with_apposition_is_all_actors(nlp: Any) -> None:
     assert ev is not None
     assert _countries(ev.sources) == {"KEN", "COD", "UGA", "RWA"}
     assert ev.target is not None and ev.target.country == "TZA"
+
+
+def test_events_title_noun_and_name_are_one_phrase(nlp: Any) -> None:
+    """"the jailed journalists A and B": the names after the title noun are the recipients."""
+    from communique.events.frames import np_span
+
+    text = "Kazakhstan pardoned the jailed journalists Aigul Utepova and Serik Zhanabayev."
+    _, explained = explain_text(text)
+    frame = next(x.frame for x in explained if x.event is not None and x.event.type == "CONCEDE")
+    spans = [text[slice(*np_span(t))] for t in frame.targets]
+    assert spans == ["jailed journalists Aigul Utepova", "Serik Zhanabayev"]

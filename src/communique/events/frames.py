@@ -113,7 +113,8 @@ def np_span(tok: Token) -> Span:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in NP_SKIP and not (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ in ("NOUN", "PROPN")):
+            if c.dep_ in NP_SKIP and not (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ in ("NOUN", "PROPN")
+                                          or _title_name(t, c)):
                 continue
             if c.dep_ == "nmod" and c.i + 1 < t.i and c.doc[c.i + 1].text == ",":
                 continue  # "IMF, Argentina reach deal": a second party listed before a comma
@@ -125,12 +126,20 @@ def np_span(tok: Token) -> Span:
     return (doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
+def _title_name(t: Token, c: Token) -> bool:
+    """"the jailed journalist Roman Protasevich": a name right after its title noun, no comma
+    between, is the same phrase (the parser makes it an apposition)."""
+    return c.dep_ == "appos" and t.pos_ == "NOUN" and c.pos_ == "PROPN" and c.left_edge.i == t.i + 1
+
+
 def _conj(tok: Token) -> list[Token]:
     """The token and its coordinated siblings ("the US and Japan" -> US, Japan)."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"):
             out.extend(_conj(c))
+        elif _title_name(tok, c):  # "journalists Mohamed Fahmy and Baher Mohamed": the second name
+            out.extend(_conj(c)[1:])
         elif (c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
               and any(x.dep_ == "conj" for x in c.children)):
             out.extend(_conj(c))  # "Saudi Arabia, the UAE, Bahrain and Egypt": a list, not a title
@@ -393,7 +402,7 @@ class FrameFinder:
         if depth > 6:
             return [], False
         if _is_passive(v):
-            agents = _prep_obj(v, "by")
+            agents = _prep_obj(v, "by") or self._low_agent(v)
             return agents, True
         subj = _kids(v, *SUBJ_DEPS)
         dl = _dateline_end(v.sent)
@@ -514,6 +523,22 @@ class FrameFinder:
             if inner:
                 return inner, "inner"
         return [], None
+
+    def _low_agent(self, v: Token) -> list[Token]:
+        """A passive's by-phrase the parser hung on the last noun before it ("was recognised as
+        interim president by the United States", "supplied with drone parts by Iran"); not the
+        by-phrase of an event noun ("a loan approved after talks by ..."), nor one in a clause."""
+        stack = [c for c in v.children if c.dep_ in ("prep", "dobj", "oprd", "attr", "advmod")]
+        while stack:
+            t = stack.pop()
+            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.head is not v:
+                h = t.head
+                if h.pos_ in ("NOUN", "PROPN") and noun_trigger(self.lex, h) is None:
+                    found = [p for p in _prep_obj(h, "by") if _party_like(p)]
+                    if found:
+                        return found
+            stack.extend(c for c in t.children if c.dep_ in ("prep", "pobj", "conj", "appos", "compound", "agent"))
+        return []
 
     @staticmethod
     def _first_object(v: Token) -> list[Token]:
@@ -1319,6 +1344,9 @@ class _Finder(FrameFinder):
             f.steps.append(f"reported speech under '{speech.text}'")
             if f.sources and f.sources[0].lower_ in ("it", "they", "he", "she", "we", "i") and rep:
                 f.steps.append(f"pronoun source '{f.sources[0].text}' is the speaker")
+                f.sources = rep
+            elif not f.sources and f.type == "THREATEN" and rep:  # "police said X would be arrested if ..."
+                f.steps.append("no agent: the speaker is the one who threatens")
                 f.sources = rep
         if f.sources and len(f.sources) == 1:
             text = self.sent.doc[f.sources[0].left_edge.i: f.sources[0].i + 1].text
