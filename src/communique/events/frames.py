@@ -129,7 +129,7 @@ def np_span(tok: Token) -> Span:
 def _title_name(t: Token, c: Token) -> bool:
     """"the jailed journalist Roman Protasevich": a name right after its title noun, no comma
     between, is the same phrase (the parser makes it an apposition)."""
-    return c.dep_ == "appos" and t.pos_ == "NOUN" and c.pos_ == "PROPN" and c.left_edge.i == t.i + 1
+    return bool(c.dep_ == "appos" and t.pos_ == "NOUN" and c.pos_ == "PROPN" and c.left_edge.i == t.i + 1)
 
 
 def _conj(tok: Token) -> list[Token]:
