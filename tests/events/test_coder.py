@@ -566,6 +566,13 @@ MECHANICS = [
     # "said X would be arrested if ...": with no agent, the speaker threatens
     ("Kenya's interior minister said opposition supporters would be arrested if they blocked roads in Nairobi.",
      [("THREATEN", "KENGOV", "KEN")]),
+    # an agentless passive light verb: the event noun's own possessor acts
+    ("Iraq's handover of the detainees to Kuwait was completed in May.", [("RETREAT", "IRQ", "KWT")]),
+    # "help from X": the from-phrase of a giving or saying noun is its actor
+    ("Japan said the drones were shot down with help from Britain.", [("AID", "GBR", None)]),
+    # "received a loan from X": the giver acts, the subject receives
+    ("Sri Lanka received a $3 billion loan from the IMF.", [("AID", "IGO", "LKA")]),
+    ("Tunisia secured an endorsement from France for its reform plan.", [("SUPPORT", "FRA", "TUN")]),
 ]
 
 

@@ -366,6 +366,15 @@ def _behind(t: Token) -> list[Token]:
     return []
 
 
+# Event nouns whose from-phrase names who gives or says them ("aid from Japan", "a warning from
+# Beijing"); for a withdrawal, expulsion or purchase it names the place or seller instead.
+FROM_SOURCE_TYPES = frozenset({"AID", "THREATEN", "REQUEST", "ACCUSE", "SUPPORT", "AGREE", "REJECT"})
+
+
+# Verbs whose subject receives the event noun they take ("received a loan from the IMF")
+RECEIVING_VERBS = frozenset({"receive", "get", "win", "secure", "obtain"})
+
+
 def _place(t: Token) -> bool:
     """A place named as where something happened ("flew to Sanaa"), not a person or a body."""
     if t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at") and t.pos_ == "PROPN" and t.ent_type_ != "ORG":
@@ -573,6 +582,10 @@ class FrameFinder:
             poss = _kids(t, "poss")
             if poss and poss[0].lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
                 return poss[0]
+            nt = self.lex.noun(t.lemma_)
+            source = [p for p in _prep_obj(t, "from") if _party_like(p)]
+            if nt is not None and nt.type in FROM_SOURCE_TYPES and source:
+                return source[0]  # "a deposit from Saudi Arabia shored up ...": Saudi Arabia did
             named = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
             if named:
                 return named[0]  # "US sanctions", "Israeli strikes"
@@ -939,6 +952,9 @@ class _Finder(FrameFinder):
 
     # ---------------------------------------------------------------------------- verb frames
     def verb_frame(self, v: Token, *, as_complement: bool = False) -> Frame | None:
+        received = self._received(v)
+        if received is not None:
+            return received
         vf, score = self.choose_verb_frame(v)
         passive = _is_passive(v)
         objs = self.objects(v)
@@ -1007,6 +1023,30 @@ class _Finder(FrameFinder):
             frame.cameo = VISIT_CODE
             frame.steps.append("hosted visit: the visitor is the actor, the host the recipient (PLOVER)")
         return frame
+
+    def _received(self, v: Token) -> Frame | None:
+        """"Argentina received a loan from the IMF", "won an endorsement from Moscow": the
+        event noun's giver (from-phrase) is the actor and the verb's subject its recipient."""
+        if v.lemma_.lower() not in RECEIVING_VERBS or _is_passive(v):
+            return None
+        for o in _kids(v, "dobj"):
+            o = _through_measure(o, self.lex)
+            nt = noun_trigger(self.lex, o)
+            if nt is None or nt.type not in FROM_SOURCE_TYPES:
+                continue
+            givers = [p for p in _prep_obj(v, "from") + _prep_obj(o, "from") if _party_like(p)]
+            takers = self.subjects(v)[0]
+            if not givers or not takers:
+                continue
+            f = self._noun_frame(o, nt, standalone=False)
+            assert f is not None
+            f.sources, f.targets, f.reciprocal = givers, takers, False
+            f.pattern = f"receive:{v.lemma_}+{nt.lemma}->{nt.type}"
+            f.confidence = BASE_CONFIDENCE
+            f.steps.insert(0, f"'{v.text}' ... from '{givers[0].text}': the giver acts, the subject receives")
+            self.consumed.add(o.i)
+            return f
+        return None
 
     def _plain(self, v: Token, vf: VerbFrame, passive: bool, *, specific: bool) -> Frame:
         slots = vf.target
@@ -1127,7 +1167,12 @@ class _Finder(FrameFinder):
         f.pattern = f"light:{v.lemma_}+{nt.lemma}->{nt.type}"
         f.confidence = BASE_CONFIDENCE + SPECIFIC_BONUS - (WEAK_PENALTY / 2 if nt.weak else 0.0)
         f.steps.insert(0, f"light verb '{v.lemma_}' carries the event noun '{o.text}' ({nt.source})")
+        own = f.sources
         f.sources = []  # the verb's subject is the source
+        if (passive and not _prep_obj(v, "by") and own and o.dep_ in PASS_SUBJ_DEPS
+                and all(t.dep_ == "poss" for t in own)):
+            f.sources = own  # "Syria's handover of its arsenal was completed": Syria handed over
+            f.steps.append(f"passive with no agent: the noun's own actor '{own[0].text}'")
         f.reciprocal = nt.reciprocal
         self._refine_noun(f, nt)
         self.consumed.add(o.i)
@@ -1150,6 +1195,9 @@ class _Finder(FrameFinder):
             sources = _prep_obj(n, "by")
         if not sources:
             sources = [p for p in _kids(n, "poss") if p.lower_ not in POSS_PRONOUNS or not standalone]
+        if not sources and nt.type in FROM_SOURCE_TYPES:
+            # "warnings from Beijing", "a $3 billion deposit from Saudi Arabia": who gives or says it
+            sources = [p for p in _prep_obj(n, "from") if _party_like(p)]
         by_origin = False
         if not sources:
             sources = [c for c in n.children
