@@ -568,8 +568,9 @@ MECHANICS = [
      [("THREATEN", "KENGOV", "KEN")]),
     # an agentless passive light verb: the event noun's own possessor acts
     ("Iraq's handover of the detainees to Kuwait was completed in May.", [("RETREAT", "IRQ", "KWT")]),
-    # "help from X": the from-phrase of a giving or saying noun is its actor
-    ("Japan said the drones were shot down with help from Britain.", [("AID", "GBR", None)]),
+    # "help from X": the from-phrase of a giving or saying noun is its actor; "with help from X"
+    # helps whoever acted (an agentless passive's speaker)
+    ("Japan said the drones were shot down with help from Britain.", [("AID", "GBR", "JPN")]),
     # "received a loan from X": the giver acts, the subject receives
     ("Sri Lanka received a $3 billion loan from the IMF.", [("AID", "IGO", "LKA")]),
     ("Tunisia secured an endorsement from France for its reform plan.", [("SUPPORT", "FRA", "TUN")]),

@@ -375,6 +375,9 @@ FROM_SOURCE_TYPES = frozenset({"AID", "THREATEN", "REQUEST", "ACCUSE", "SUPPORT"
 RECEIVING_VERBS = frozenset({"receive", "get", "win", "secure", "obtain"})
 
 
+PRONOUNS_NO_ACTOR = frozenset({"it", "they", "he", "she", "we", "i", "you", "who", "which", "that"})
+
+
 def _place(t: Token) -> bool:
     """A place named as where something happened ("flew to Sanaa"), not a person or a body."""
     if t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at") and t.pos_ == "PROPN" and t.ent_type_ != "ORG":
@@ -1024,6 +1027,16 @@ class _Finder(FrameFinder):
             frame.steps.append("hosted visit: the visitor is the actor, the host the recipient (PLOVER)")
         return frame
 
+    def _helped(self, v: Token) -> list[Token]:
+        """Who did ``v`` (with someone's help): its subject or agent, else, for an agentless passive
+        in reported speech, the speaker ("Israel's military said the drones were intercepted")."""
+        if v.pos_ not in ("VERB", "AUX"):
+            return []
+        who = self.subjects(v)[0]
+        if not who and _is_passive(v) and v.dep_ == "ccomp" and self.lex.is_speech(v.head.lemma_):
+            who = self.subjects(v.head)[0]
+        return [t for t in who if t.lower_ not in PRONOUNS_NO_ACTOR]
+
     def _received(self, v: Token) -> Frame | None:
         """"Argentina received a loan from the IMF", "won an endorsement from Moscow": the
         event noun's giver (from-phrase) is the actor and the verb's subject its recipient."""
@@ -1184,6 +1197,7 @@ class _Finder(FrameFinder):
         sources: list[Token] = []
         reciprocal = False
         steps_note = ""
+        targets_hint: list[Token] = []
         between = _prep_obj(n, "between") or _prep_obj(n, "among")
         if len(between) == 1:  # "between officials of the US and (their) Chinese counterparts"
             inner = _prep_obj(between[0], "of")
@@ -1198,13 +1212,18 @@ class _Finder(FrameFinder):
         if not sources and nt.type in FROM_SOURCE_TYPES:
             # "warnings from Beijing", "a $3 billion deposit from Saudi Arabia": who gives or says it
             sources = [p for p in _prep_obj(n, "from") if _party_like(p)]
+            if sources and standalone and n.dep_ == "pobj" and n.head.lower_ == "with":
+                helped = self._helped(n.head.head)  # "intercepted with help from the US": who was helped
+                if helped:
+                    steps_note = f"recipient: '{helped[0].text}', who acted with the {n.text}"
+                    targets_hint = helped
         by_origin = False
         if not sources:
             sources = [c for c in n.children
                        if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in AGENT_ENTS and c.i < n.i]
             by_origin = bool(sources)
-        targets: list[Token] = []
-        for word in nt.target_preps:
+        targets: list[Token] = list(targets_hint)
+        for word in () if targets else nt.target_preps:
             targets = _prep_obj(n, word) or [t for a in _kids(n, "acl") for t in _prep_obj(a, word)]
             if targets:  # "sanctions on X", "sanctions announced against X"
                 break
