@@ -48,6 +48,9 @@ ACTOR_OBJECT = frozenset({"@actor"})  # lexicon objects marker: a named person/o
 MONEY_OBJECT = "@money"  # lexicon objects marker: an amount of money ("gave $50 million to Ukraine")
 # lexicon subjects marker: a plural common noun that is not a state body ("shopkeepers", "nurses")
 CROWD_SUBJECT = "@crowd"
+# Nouns that name an event in the lexicon but, as the subject of a verb, a body that acts ("the
+# OSCE monitoring mission faulted ...", "Kuwait's development fund gave ...", "the opposition called")
+BODY_NOUNS = frozenset({"mission", "fund", "opposition", "alliance"})
 STATE_BODY_NOUNS = frozenset({"government", "ministry", "official", "authority", "diplomat", "country", "nation",
                               "leader", "minister", "state", "embassy", "court", "administration", "police", "army",
                               "force", "troop", "soldier", "military", "regime", "lawmaker", "legislator", "envoy"})
@@ -998,7 +1001,12 @@ class _Finder(FrameFinder):
         agents = [a for a in (self._agent_of_event(t) for t in srcs) if a.lemma_.lower() not in INSTRUMENT_NOUNS]
         if srcs and agents and all(t.lemma_.lower() in INSTRUMENT_NOUNS for t in srcs):
             srcs = agents  # "Ukrainian drones hit ...": Ukraine did
-        elif srcs and not as_complement and all(t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None for t in srcs):
+        elif srcs and not as_complement and all(t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None
+                                                and t.lemma_.lower() not in BODY_NOUNS for t in srcs):
+            nt = self.lex.noun(srcs[0].lemma_)
+            if nt is not None and nt.type == frame.type and frame.targets and frame.type in MATERIAL_CONFLICT:
+                # "Al-Qaeda's bombings killed 220 people": the victims of the event noun
+                self.victims.setdefault(srcs[0].i, frame.targets)
             return None  # "the sanctions hit exports": the subject is an event, not an actor
         frame.sources = frame.sources or srcs
         if len(frame.sources) > 1 and frame.targets:
