@@ -579,6 +579,9 @@ MECHANICS = [
      [("ACCUSE", "UNO", "---MIL")]),
     # an attack noun as the subject of a killing verb: the killed are the attack's victims
     ("Boko Haram's bombing of the market killed 30 Nigerian soldiers.", [("ASSAULT", "NGAREB", "NGA")]),
+    # an announced future act of the speaker's own side is the speaker's; another side's stays its own
+    ("Kenya's president said Kenyan troops would leave Somalia by December.", [("CONCEDE", "KENGOV", "SOM")]),
+    ("Kenya's president said Ugandan troops would leave Somalia by December.", [("CONCEDE", "UGAMIL", "SOM")]),
 ]
 
 

@@ -102,6 +102,7 @@ class Frame:
     parties: bool = False  # the source is "the two sides": use parties_of
     steps: list[str] = field(default_factory=list)  # why, for --explain
     reverse: Frame | None = None  # a dictionary's paired code ([042:043]): the event back
+    announced: bool = False  # a future act in reported speech ("said its troops would leave")
 
     @property
     def trigger_span(self) -> Span:
@@ -1344,6 +1345,8 @@ class _Finder(FrameFinder):
         out = []
         for f in frames:
             out.append(self._finish(f, question))
+            if f.reported_by is not None and f.status == "fact" and not f.pattern.startswith("noun:"):
+                f.announced = self._clause_status(_clause_verb(f.trigger))[2]
             if f.reverse is not None:
                 out.append(self._finish(f.reverse, question))
         return out
