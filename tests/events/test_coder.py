@@ -582,6 +582,9 @@ MECHANICS = [
     # an announced future act of the speaker's own side is the speaker's; another side's stays its own
     ("Kenya's president said Kenyan troops would leave Somalia by December.", [("CONCEDE", "KENGOV", "SOM")]),
     ("Kenya's president said Ugandan troops would leave Somalia by December.", [("CONCEDE", "UGAMIL", "SOM")]),
+    # an object-specific frame sees through units and stacked quantities to the goods
+    ("Japan shipped 20,000 tonnes of rice to Haiti.", [("AID", "JPN", "HTI")]),
+    ("Thousands of tonnes of wheat were shipped to Yemen by Saudi Arabia.", [("AID", "SAU", "YEM")]),
 ]
 
 

@@ -329,7 +329,23 @@ def _through_measure(o: Token, lex: Lexicon) -> Token:
 
 def _quantity_like(o: Token) -> bool:
     return (o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY")
-            or o.lemma_.lower() in GROUP_NOUNS or o.lemma_.lower() in MEASURE_NOUNS)
+            or o.lemma_.lower() in GROUP_NOUNS or o.lemma_.lower() in MEASURE_NOUNS
+            or o.lemma_.lower() in UNIT_NOUNS)
+
+
+def _counted(o: Token) -> list[Token]:
+    """What a quantity counts, through stacked measures ("hundreds of thousands of tonnes of
+    rice" -> tonnes, rice); nothing for an object that is no quantity."""
+    out: list[Token] = []
+    for _ in range(3):
+        if not _quantity_like(o):
+            break
+        inner = _prep_obj(o, "of", parties=False)
+        if not inner:
+            break
+        out.extend(inner)
+        o = inner[0]
+    return out
 
 
 def _object_phrases(objs: list[Token]) -> list[Token]:
@@ -609,9 +625,8 @@ class FrameFinder:
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
         obj_lemmas |= {_through_measure(o, self.lex).lemma_.lower() for o in self.objects(v)}  # "a state of emergency"
-        obj_lemmas |= {p.lemma_.lower() for o in self.objects(v)  # "seized dozens of hostages"
-                       if o.like_num or o.ent_type_ == "CARDINAL" or o.lemma_.lower() in GROUP_NOUNS
-                       for p in _prep_obj(o, "of", parties=False)}
+        obj_lemmas |= {p.lemma_.lower() for o in self.objects(v)  # "seized dozens of hostages",
+                       for p in _counted(o)}  # "shipped 400,000 tonnes of rice"
         named_obj = any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in self.objects(v))
         money_obj = any(o.ent_type_ == "MONEY" for o in self.objects(v))
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
@@ -915,6 +930,10 @@ def _clause_verb(t: Token) -> Token:
     return t
 
 
+# Units and loads whose of-phrase names the goods ("400,000 tonnes of rice", "planeloads of food")
+UNIT_NOUNS = frozenset({"tonne", "ton", "kilogram", "kilo", "litre", "liter", "barrel", "gallon", "planeload",
+                        "shipload", "truckload", "boatload", "cargo", "consignment", "load", "volume", "amount",
+                        "quantity", "dose", "crate", "container", "convoy"})
 # Quantity heads whose of-phrase names what the verb acts on ("dozens of hostages")
 GROUP_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "group", "number", "couple", "handful", "million"})
 # What a protest says or wants is its topic, not a second event (PLOVER)
