@@ -614,3 +614,11 @@ def test_events_title_noun_and_name_are_one_phrase(nlp: Any) -> None:
     frame = next(x.frame for x in explained if x.event is not None and x.event.type == "CONCEDE")
     spans = [text[slice(*np_span(t))] for t in frame.targets]
     assert spans == ["jailed journalists Aigul Utepova", "Serik Zhanabayev"]
+
+
+def test_events_headline_pair_listed_before_the_subject(nlp: Any) -> None:
+    """"Philippines, Japan to sign ...": the first name (which the tagger takes for a common noun)
+    is a second actor, not a stray word."""
+    ev = _find(code_text("Philippines, Japan to sign defence pact"), "AGREE")
+    assert ev is not None
+    assert _countries(ev.sources) == {"PHL", "JPN"}

@@ -455,9 +455,13 @@ class FrameFinder:
                 return _conj(v.head), False
             # headline coordination with a comma: "Japan, Philippines sign defence pact", "Iran,
             # Saudi Arabia agree ..." (two subjects), "IMF, Argentina reach deal" (under the subject)
-            extra = [c for c in v.children if c.dep_ in ("npadvmod", "nmod", "dep") and c.pos_ == "PROPN"
-                     and dl <= c.i < s.i and c.ent_type_ in ("GPE", "NORP", "ORG")]
             doc = v.doc
+            extra = [c for c in v.children if c.dep_ in ("npadvmod", "nmod", "dep") and dl <= c.i < s.i and (
+                (c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "NORP", "ORG"))
+                # "Abe, Putin discuss ...", "Philippines, Japan to sign ...": a name (of any entity
+                # type, whatever the tagger made of it) listed before the subject with a comma
+                or (c.ent_type_ in ("GPE", "ORG", "PERSON") and c.pos_ in ("PROPN", "NOUN")
+                    and c.i + 1 < len(doc) and doc[c.i + 1].text == ","))]
             if (len(subj) == 2 and subj[0].i < subj[1].i and all(_headline_party(t) for t in subj)
                     and any(doc[j].text == "," for j in range(subj[0].i + 1, subj[1].left_edge.i))):
                 return [*extra, subj[0], *_conj(subj[1])], False
