@@ -585,6 +585,13 @@ MECHANICS = [
     # an object-specific frame sees through units and stacked quantities to the goods
     ("Japan shipped 20,000 tonnes of rice to Haiti.", [("AID", "JPN", "HTI")]),
     ("Thousands of tonnes of wheat were shipped to Yemen by Saudi Arabia.", [("AID", "SAU", "YEM")]),
+    # "pledged to keep backing X": the aspect verb's complement is the pledged event, and its
+    # object is no event of its own
+    ("Turkey pledged to keep backing Azerbaijan's claim to the region.", [("AGREE", "TUR", "AZE")]),
+    # a coordinated complement verb names the party ("... and restore direct flights to Moscow")
+    ("Georgia vowed to modernise its airports and restore direct flights to Moscow.", [("AGREE", "GEO", "RUS")]),
+    # a possessor in the object's own phrase outranks a party in a phrase under it
+    ("Russia backed Serbia's position on Kosovo.", [("SUPPORT", "RUS", "SRB")]),
 ]
 
 

@@ -230,11 +230,18 @@ def _complement_party(comp: Token) -> list[Token]:
     """A named party (country, organisation, person, or a state body) that the complement verb
     acts on: its direct object, else the object of one of COMPLEMENT_PARTY_PREPS, in word order."""
     cands: list[Token] = []
-    for c in comp.children:
-        if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON":
-            cands.append(c)
-        elif c.dep_ == "prep" and c.lower_ in COMPLEMENT_PARTY_PREPS:
-            cands.extend(_kids(c, "pobj"))
+    # "promised to open its market to Tajik goods and restore flights to Dushanbe": any of the
+    # coordinated complement verbs may name the party
+    for verb in [comp, *[c for c in comp.conjuncts if c.i > comp.i and c.pos_ in ("VERB", "AUX")]]:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and c.pos_ != "PRON":
+                cands.append(c)
+            elif c.dep_ == "prep" and c.lower_ in COMPLEMENT_PARTY_PREPS:
+                cands.extend(_kids(c, "pobj"))
+    for t in cands:
+        if not _party_like(t) and t.pos_ == "NOUN":
+            # "restore direct flights to Dushanbe", "flights between A and B"
+            cands.extend(p for word in ("to", "between", "with") for p in _prep_obj(t, word))
     for t in sorted(cands, key=lambda t: t.i):
         if t.ent_type_ in AGENT_ENTS - {"FAC", "LOC"} or t.lemma_.lower() in STATE_BODY_NOUNS:
             return _conj(t)
@@ -245,6 +252,8 @@ def _inner_parties(o: Token) -> list[Token]:
     """Actors in a prepositional phrase under a common-noun object that is itself no actor."""
     if o.pos_ != "NOUN" or _party_like(o):
         return []
+    if any(c.dep_ == "poss" and c.lower_ not in POSS_PRONOUNS and _party_like(c) for c in o.children):
+        return []  # "Serbia's position on Kosovo": the possessor, in the object's own phrase
     level = [o]
     for _ in range(INNER_PARTY_DEPTH):
         for n in level:
@@ -934,6 +943,9 @@ def _clause_verb(t: Token) -> Token:
     return t
 
 
+# Verbs of aspect whose own complement is the event ("keep backing", "start withdrawing"); "stop"
+# and "cease" negate it and are not here
+ASPECTUAL_VERBS = frozenset({"keep", "continue", "start", "begin", "resume", "go"})
 # Units and loads whose of-phrase names the goods ("400,000 tonnes of rice", "planeloads of food")
 UNIT_NOUNS = frozenset({"tonne", "ton", "kilogram", "kilo", "litre", "liter", "barrel", "gallon", "planeload",
                         "shipload", "truckload", "boatload", "cargo", "consignment", "load", "volume", "amount",
@@ -1121,6 +1133,12 @@ class _Finder(FrameFinder):
                 self.consumed.update(t.i for t in comp.subtree if t.pos_ in ("VERB", "AUX"))
             elif comp.pos_ in ("VERB", "AUX"):
                 child = self.verb_frame(comp, as_complement=True)
+                inner = [c for c in comp.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+                if child is None and inner and comp.lemma_.lower() in ASPECTUAL_VERBS:
+                    # "pledged to keep backing Serbia", "agreed to start withdrawing": the event is
+                    # the aspect verb's complement
+                    self.consumed.add(inner[0].i)
+                    child = self.verb_frame(inner[0], as_complement=True)
                 # "demanded that X stop A, lift B and end C": one demand, its coordinated acts
                 # are its content, not events of their own
                 for c in comp.conjuncts:
@@ -1340,6 +1358,10 @@ class _Finder(FrameFinder):
                 arg_tokens.update(x.i for x in t.subtree)
             if f.trigger.pos_ in ("VERB", "AUX"):  # "condemned the attack by X": one ACCUSE
                 for o in self.objects(f.trigger):
+                    arg_tokens.update(x.i for x in o.subtree)
+        for i in self.consumed:  # "pledged to keep backing Azerbaijan's claim": the complement's object
+            if self.sent.doc[i].pos_ in ("VERB", "AUX"):
+                for o in self.objects(self.sent.doc[i]):
                     arg_tokens.update(x.i for x in o.subtree)
         for n in sent:
             if n.i in self.consumed or n.i in arg_tokens or n.pos_ not in ("NOUN", "PROPN"):
