@@ -592,6 +592,10 @@ MECHANICS = [
     ("Georgia vowed to modernise its airports and restore direct flights to Moscow.", [("AGREE", "GEO", "RUS")]),
     # a possessor in the object's own phrase outranks a party in a phrase under it
     ("Russia backed Serbia's position on Kosovo.", [("SUPPORT", "RUS", "SRB")]),
+    # a third party that brokers or offers to host talks between A and B: A and B are its recipients
+    # (and "to host" is a verb even where the tagger made it a noun)
+    ("Oman brokered talks between Iran and the United States in Muscat.", [("CONSULT", "OMN", "IRN")]),
+    ("Qatar offered to host talks between Israel and Hamas.", [("AGREE", "QAT", "ISR")]),
 ]
 
 

@@ -704,8 +704,8 @@ class FrameFinder:
     def complement(self, v: Token) -> Token | None:
         """The event a control verb governs: to-clause, that-clause, gerund or event noun."""
         for c in v.children:
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                return c
+            if c.dep_ == "xcomp" and (c.pos_ in ("VERB", "AUX") or (_has_to(c) and c.pos_ == "NOUN")):
+                return c  # "offered to host talks": a to-infinitive the tagger took for a noun
         for c in v.children:
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
                 return c
@@ -1131,7 +1131,7 @@ class _Finder(FrameFinder):
                 # "complained that new US sanctions were unfair": the verbs of the complaint are its
                 # content, but an event noun with its own actor there is a presupposed fact
                 self.consumed.update(t.i for t in comp.subtree if t.pos_ in ("VERB", "AUX"))
-            elif comp.pos_ in ("VERB", "AUX"):
+            elif comp.pos_ in ("VERB", "AUX") or comp.dep_ == "xcomp":
                 child = self.verb_frame(comp, as_complement=True)
                 inner = [c for c in comp.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
                 if child is None and inner and comp.lemma_.lower() in ASPECTUAL_VERBS:
@@ -1186,6 +1186,8 @@ class _Finder(FrameFinder):
             targets = self.subjects(comp)[0]  # "demanded that Washington lift ...": Washington is asked
         if child is not None and (not targets or (targets and comp is not None and any(t.i == comp.i for t in targets))):
             targets = child.targets
+            if not targets and child.reciprocal and child.trigger.pos_ == "NOUN" and _prep_obj(child.trigger, "between"):
+                targets = child.sources  # "offered to host talks between A and B": A and B
         if child is not None and targets and child.trigger.i in {t.i for t in targets}:
             targets = child.targets
         if not targets and comp is not None and comp.dep_ == "ccomp" and child is not None:
@@ -1230,13 +1232,18 @@ class _Finder(FrameFinder):
         f.pattern = f"light:{v.lemma_}+{nt.lemma}->{nt.type}"
         f.confidence = BASE_CONFIDENCE + SPECIFIC_BONUS - (WEAK_PENALTY / 2 if nt.weak else 0.0)
         f.steps.insert(0, f"light verb '{v.lemma_}' carries the event noun '{o.text}' ({nt.source})")
-        own = f.sources
+        own, between = f.sources, f.reciprocal
         f.sources = []  # the verb's subject is the source
+        f.reciprocal = nt.reciprocal
         if (passive and not _prep_obj(v, "by") and own and o.dep_ in PASS_SUBJ_DEPS
                 and all(t.dep_ == "poss" for t in own)):
             f.sources = own  # "Syria's handover of its arsenal was completed": Syria handed over
             f.steps.append(f"passive with no agent: the noun's own actor '{own[0].text}'")
-        f.reciprocal = nt.reciprocal
+        elif between and own and not f.targets and not passive:
+            # "Norway brokered talks between Manila and the rebels": the broker acts, the
+            # parties between whom the talks are held are the recipients
+            f.targets, f.reciprocal = own, False
+            f.steps.append("the parties 'between' whom it is held are the recipients of the verb's subject")
         self._refine_noun(f, nt)
         self.consumed.add(o.i)
         f.negated = self._negated(o)
