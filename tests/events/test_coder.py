@@ -596,6 +596,8 @@ MECHANICS = [
     # (and "to host" is a verb even where the tagger made it a noun)
     ("Oman brokered talks between Iran and the United States in Muscat.", [("CONSULT", "OMN", "IRN")]),
     ("Qatar offered to host talks between Israel and Hamas.", [("AGREE", "QAT", "ISR")]),
+    # "called for X to do": a demand on X (not a phone call and a release that happened)
+    ("Germany called for Iran to release the detained journalists.", [("REQUEST", "DEU", "IRN")]),
 ]
 
 

@@ -292,7 +292,7 @@ def _stray_subject(v: Token) -> Token | None:
     while t.i > comma and t.i < v.i and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i == j:
         if t.left_edge.i > comma:
             best = t
-        if t.head is t or t.head.i >= v.i:
+        if t.head.i == t.i or t.head.i >= v.i:
             break
         t = t.head
     if best is None or best.ent_type_ in NON_PARTY_SUBJECT_ENTS or best.dep_ in SUBJ_DEPS:
@@ -576,7 +576,7 @@ class FrameFinder:
         stack = [c for c in v.children if c.dep_ in ("prep", "dobj", "oprd", "attr", "advmod")]
         while stack:
             t = stack.pop()
-            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.head is not v:
+            if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.head.i != v.i:
                 h = t.head
                 if h.pos_ in ("NOUN", "PROPN") and noun_trigger(self.lex, h) is None:
                     found = [p for p in _prep_obj(h, "by") if _party_like(p)]
@@ -636,6 +636,8 @@ class FrameFinder:
             return None, 0
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
+        if _for_clause(v) is not None:
+            particles.add("for")  # "called for Maduro to leave": the clause's marker is the particle
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
         obj_lemmas |= {_through_measure(o, self.lex).lemma_.lower() for o in self.objects(v)}  # "a state of emergency"
         obj_lemmas |= {p.lemma_.lower() for o in self.objects(v)  # "seized dozens of hostages",
@@ -663,7 +665,7 @@ class FrameFinder:
         has_verbal_comp = any(
             c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
-            for c in v.children) or _adverbial_to_clause(v) is not None
+            for c in v.children) or _adverbial_to_clause(v) is not None or _for_clause(v) is not None
         prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
         best, best_score = None, -10**6
         site: PatternSite | None = None
@@ -722,7 +724,7 @@ class FrameFinder:
                         p = _through_measure(p, self.lex)
                         if self.lex.noun(p.lemma_) is not None:
                             return p
-        return _adverbial_to_clause(v)
+        return _adverbial_to_clause(v) or _for_clause(v)
 
     # ---------------------------------------------------------------------------------- modes
     def _clause_status(self, v: Token) -> tuple[str, Token | None, bool, bool]:
@@ -919,6 +921,16 @@ def _adverbial_to_clause(v: Token) -> Token | None:
     for c in v.children:
         if (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and c.i > v.i and _has_to(c)
                 and not _kids(c, "nsubj", "nsubjpass", "mark")):
+            return c
+    return None
+
+
+def _for_clause(v: Token) -> Token | None:
+    """"called for Maduro to leave", "pressed for Iran to release": a to-clause with its own
+    subject, marked by "for", after the verb."""
+    for c in v.children:
+        if (c.dep_ in ("advcl", "ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") and c.i > v.i and _has_to(c)
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
             return c
     return None
 
@@ -1182,7 +1194,8 @@ class _Finder(FrameFinder):
         targets, slot = self.targets(v, vf.target, passive=passive)
         if child is not None and passive:  # "Erdogan is scheduled to travel": Erdogan acts, not receives
             targets = [t for t in targets if not any(t.i == s.i for s in child.sources)]
-        if not targets and comp is not None and comp.dep_ == "ccomp" and vf.role == "request":
+        if not targets and comp is not None and vf.role == "request" and (
+                comp.dep_ == "ccomp" or any(m.dep_ == "mark" and m.lower_ == "for" for m in comp.children)):
             targets = self.subjects(comp)[0]  # "demanded that Washington lift ...": Washington is asked
         if child is not None and (not targets or (targets and comp is not None and any(t.i == comp.i for t in targets))):
             targets = child.targets
