@@ -598,6 +598,8 @@ MECHANICS = [
     ("Qatar offered to host talks between Israel and Hamas.", [("AGREE", "QAT", "ISR")]),
     # "called for X to do": a demand on X (not a phone call and a release that happened)
     ("Germany called for Iran to release the detained journalists.", [("REQUEST", "DEU", "IRN")]),
+    # the recipient's phrase under the particle ("handed X back to Y")
+    ("Britain handed the Benin artefacts back to Nigeria in May.", [("RETREAT", "GBR", "NGA")]),
 ]
 
 
@@ -635,3 +637,13 @@ def test_events_headline_pair_listed_before_the_subject(nlp: Any) -> None:
     ev = _find(code_text("Philippines, Japan to sign defence pact"), "AGREE")
     assert ev is not None
     assert _countries(ev.sources) == {"PHL", "JPN"}
+
+
+def test_events_adjective_after_its_noun_keeps_its_phrase(nlp: Any) -> None:
+    """"militiamen loyal to Khalifa Haftar": the actor phrase names whom they are loyal to."""
+    from communique.events.frames import np_span
+
+    text = "Militiamen loyal to Khalifa Haftar shelled Tripoli."
+    _, explained = explain_text(text)
+    frame = next(x.frame for x in explained if x.event is not None)
+    assert [text[slice(*np_span(t))] for t in frame.sources] == ["Militiamen loyal to Khalifa Haftar"]

@@ -118,7 +118,10 @@ def np_span(tok: Token) -> Span:
         t = stack.pop()
         for c in t.children:
             if c.dep_ in NP_SKIP and not (c.dep_ == "prep" and c.lower_ == "of" and t.pos_ in ("NOUN", "PROPN")
-                                          or _title_name(t, c)):
+                                          or _title_name(t, c)
+                                          # "gunmen loyal to Gbagbo": an adjective after its noun keeps its phrase
+                                          or (c.dep_ == "prep" and t.pos_ == "ADJ" and t.dep_ == "amod"
+                                              and t.i > t.head.i)):
                 continue
             if c.dep_ == "nmod" and c.i + 1 < t.i and c.doc[c.i + 1].text == ",":
                 continue  # "IMF, Argentina reach deal": a second party listed before a comma
@@ -540,8 +543,9 @@ class FrameFinder:
             elif slot == "actor":  # a verb dictionary's default: the first party in the verb's phrase
                 found = [t for o in self.objects(v) for t in _conj(o)] if passive else _first_party(v)
             elif slot.startswith("prep:"):
-                found = _prep_obj(v, slot[5:])
-                if not found:
+                found = _prep_obj(v, slot[5:]) or ([] if passive else [
+                    p for c in _kids(v, "advmod", "prt") for p in _prep_obj(c, slot[5:])])
+                if not found:  # ("handed Hong Kong back to China": the phrase under the particle)
                     for o in _object_phrases(_kids(v, "dobj")):
                         found = _prep_obj(o, slot[5:])
                         if found:
