@@ -600,6 +600,8 @@ MECHANICS = [
     ("Germany called for Iran to release the detained journalists.", [("REQUEST", "DEU", "IRN")]),
     # the recipient's phrase under the particle ("handed X back to Y")
     ("Britain handed the Benin artefacts back to Nigeria in May.", [("RETREAT", "GBR", "NGA")]),
+    # a verb with no actor (an agentless passive) codes nothing, so it hides no event noun it governs
+    ("Ukraine's request to Germany for more tanks was granted in January.", [("REQUEST", "UKR", "DEU")]),
 ]
 
 

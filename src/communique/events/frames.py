@@ -1378,6 +1378,8 @@ class _Finder(FrameFinder):
         frames = [f for f in frames if not any(f is e for e in elaborations)]
         arg_tokens: set[int] = set()
         for f in frames:
+            if not f.sources and not (f.trigger.dep_ == "ccomp" and self.lex.is_speech(f.trigger.head.lemma_)):
+                continue  # "Iran's offer of talks was rejected": no actor, no event to hide the noun's
             for t in [*f.sources, *f.targets]:
                 arg_tokens.update(x.i for x in t.subtree)
             if f.trigger.pos_ in ("VERB", "AUX"):  # "condemned the attack by X": one ACCUSE
