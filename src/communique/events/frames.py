@@ -274,7 +274,7 @@ EPISTEMIC_VERBS = frozenset({"expect", "believe", "think", "say", "report", "rum
                              "presume", "understand", "know", "see", "consider", "allege", "suspect"})
 
 
-def _stray_subject(v: Token) -> Token | None:
+def _stray_subject(v: Token, dateline_end: int) -> Token | None:
     """The noun phrase right before a finite main verb that has no subject: the parser hung it
     elsewhere ("Azerbaijan positioned troops" as an adverbial; "After talks in Vienna, Iran and
     the EU finalised a deal" as a conjunct of the opening phrase's place). The phrase must end
@@ -286,7 +286,7 @@ def _stray_subject(v: Token) -> Token | None:
     own = {c.i for c in v.children if c.dep_ in ("advmod", "aux", "neg")}
     while j >= v.sent.start and j in own:
         j -= 1
-    lo = max(v.sent.start, _dateline_end(v.sent))
+    lo = max(v.sent.start, dateline_end)
     if j < lo:
         return None
     comma = max([k for k in range(lo, j + 1) if doc[k].text in (",", ";", ":")] or [lo - 1])
@@ -439,17 +439,33 @@ class FrameFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
+        # per-sentence memo of the argument look-ups every rule repeats (token index -> result)
+        self._subjects: dict[int, tuple[list[Token], bool]] = {}
+        self._objects: dict[int, list[Token]] = {}
+        self._datelines: dict[int, int] = {}
+
+    def _dateline(self, v: Token) -> int:
+        start = int(v.sent.start)
+        if start not in self._datelines:
+            self._datelines[start] = _dateline_end(v.sent)
+        return self._datelines[start]
 
     # ------------------------------------------------------------------------------ arguments
     def subjects(self, v: Token, depth: int = 0) -> tuple[list[Token], bool]:
         """Source heads of verb ``v`` and whether they came from a passive by-phrase."""
         if depth > 6:
             return [], False
+        if v.i not in self._subjects:
+            self._subjects[v.i] = self._find_subjects(v, depth)
+        found, by = self._subjects[v.i]
+        return list(found), by
+
+    def _find_subjects(self, v: Token, depth: int) -> tuple[list[Token], bool]:
         if _is_passive(v):
             agents = _prep_obj(v, "by") or self._low_agent(v)
             return agents, True
         subj = _kids(v, *SUBJ_DEPS)
-        dl = _dateline_end(v.sent)
+        dl = self._dateline(v)
         if subj and dl > v.sent.start:
             # "KABUL, Aug 26 (Wire) — A suicide bomber ... blew himself up": the parser makes the
             # dateline's city the subject and the real one its apposition, or a second subject
@@ -504,12 +520,17 @@ class FrameFinder:
             return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG":
             return _conj(v.head), False
-        stray = _stray_subject(v)
+        stray = _stray_subject(v, self._dateline(v))
         if stray is not None:
             return _conj(stray), False
         return [], False
 
     def objects(self, v: Token) -> list[Token]:
+        if v.i not in self._objects:
+            self._objects[v.i] = self._find_objects(v)
+        return list(self._objects[v.i])
+
+    def _find_objects(self, v: Token) -> list[Token]:
         objs = _kids(v, "dobj")
         if not objs and _is_passive(v):
             objs = _kids(v, *PASS_SUBJ_DEPS)
@@ -943,11 +964,15 @@ def _has_to(v: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
-def _depth(t: Token) -> int:
-    d = 0
-    while t.head is not t and d < 50:
-        t, d = t.head, d + 1
-    return d
+def _depths(sent: Any) -> dict[int, int]:
+    """Every token's distance from the sentence root, in one walk down the tree."""
+    out: dict[int, int] = {}
+    stack = [(sent.root, 0)]
+    while stack:
+        t, d = stack.pop()
+        out[t.i] = d
+        stack.extend((c, d + 1) for c in t.children)
+    return out
 
 
 def _clause_verb(t: Token) -> Token:
@@ -1352,7 +1377,9 @@ class _Finder(FrameFinder):
         sent = self.sent
         question = sent.text.rstrip().rstrip("\"'”’ ").endswith("?")
         frames: list[Frame] = []
-        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")), key=_depth)
+        depths = _depths(sent)
+        verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")),
+                       key=lambda t: depths.get(t.i, 0))
         for v in verbs:
             if v.i in self.consumed:
                 continue
