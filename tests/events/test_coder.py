@@ -574,9 +574,8 @@ MECHANICS = [
     # "received a loan from X": the giver acts, the subject receives
     ("Sri Lanka received a $3 billion loan from the IMF.", [("AID", "IGO", "LKA")]),
     ("Tunisia secured an endorsement from France for its reform plan.", [("SUPPORT", "FRA", "TUN")]),
-    # a body named by an event noun ("mission") acts as the subject; it is no visit
-    ("The UN monitoring mission accused government troops of blocking its patrols.",
-     [("ACCUSE", "UNO", "---MIL")]),
+    # a body named by an event noun ("fund") acts as the subject; it is no aid of its own
+    ("The Arab development fund gave Sudan a grant of $100 million.", [("AID", "---", "SDN")]),
     # an attack noun as the subject of a killing verb: the killed are the attack's victims
     ("Boko Haram's bombing of the market killed 30 Nigerian soldiers.", [("ASSAULT", "NGAREB", "NGA")]),
     # an announced future act of the speaker's own side is the speaker's; another side's stays its own
