@@ -254,6 +254,15 @@ class EventCoder:
             f.targets = [t for t in f.targets if t not in mutual]
             f.reciprocal = True
             why.append(f"'{mutual[0].text} {mutual[0].head.text}': the parties act on one another")
+        reported = _resolve(analysis, f.reported_by) if f.reported_by is not None else None
+        if (f.announced and reported is not None and reported.country and not f.parties
+                and len(sources) == 1 and sources[0].country == reported.country
+                and not any(t.ent_type_ == "PERSON" for t in f.sources)):
+            # "Biden announced that U.S. troops would leave": PLOVER codes the announcement, so
+            # the announcer of his own side's future act is the actor
+            why.append(f"announced by '{reported.text}' for its own side: the announcer is the actor")
+            sources = [reported]
+            f.sources = [f.reported_by]
         targets = _dedupe([a for t in f.targets for a in _resolve_all(analysis, t, target=True)])
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         reciprocal = (f.reciprocal or f.parties) and not targets and len(sources) > 1
@@ -261,9 +270,6 @@ class EventCoder:
             why.append("joint event: every party is an actor, no recipient")
         if not sources[0].country:
             conf -= UNRESOLVED_PENALTY
-        reported = None
-        if f.reported_by is not None:
-            reported = _resolve(analysis, f.reported_by)
         source, target = sources[0], (targets[0] if targets else None)
         ev = Event(
             id=event_id(analysis.doc_id, f.trigger.idx, f.type, source.code, target.code if target else ""),

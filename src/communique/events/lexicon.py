@@ -97,6 +97,7 @@ class Lexicon:
         light: frozenset[str],
         speech: frozenset[str] = frozenset(),
         variants: dict[str, list[NounTrigger]] | None = None,
+        contest: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     ) -> None:
         self.verbs: dict[str, list[VerbFrame]] = {}
         for f in dict.fromkeys(verbs):  # "criticize"/"criticise" fold to one frame
@@ -105,6 +106,7 @@ class Lexicon:
         self.variants = variants or {}
         self.light = light
         self.speech = speech
+        self.contest_verbs, self.contest_markers = contest
 
     def verb_frames(self, lemma: str) -> list[VerbFrame]:
         low = lemma.lower()
@@ -151,13 +153,24 @@ def _lemmas(v: Validator) -> list[str]:
     return [x.strip().lower() for x in lemmas]
 
 
+def _read_contest(path: Path) -> tuple[set[str], set[str]]:
+    """The [contest] table: verbs of sports results and the words that mark a sports sentence."""
+    data = read_toml(path).get("contest")
+    if data is None:
+        return set(), set()
+    v = Validator(path, dict(data))
+    verbs = {x.lower() for x in v.list("verbs", item=lambda x: isinstance(x, str) and bool(x.strip()))}
+    markers = {x.lower() for x in v.list("markers", item=lambda x: isinstance(x, str) and bool(x.strip()))}
+    return verbs, markers
+
+
 def _read_file(
     path: Path, tables: EventTables, rank: int
 ) -> tuple[list[VerbFrame], list[NounTrigger], set[str], set[str]]:
     data = read_toml(path)
-    unknown = set(data) - {"verb", "noun", "light", "speech"}
+    unknown = set(data) - {"verb", "noun", "light", "speech", "contest"}
     if unknown:
-        raise KnowledgeError(f"unknown top-level tables {sorted(unknown)}; expected verb, noun, light, speech",
+        raise KnowledgeError(f"unknown top-level tables {sorted(unknown)}; expected verb, noun, light, speech, contest",
                              code="C332", path=str(path))
     verbs: list[VerbFrame] = []
     nouns: list[NounTrigger] = []
@@ -209,6 +222,8 @@ def _load(files: tuple[str, ...], petrarch: tuple[str, ...] = ()) -> Lexicon:
     variants: dict[str, list[NounTrigger]] = {}
     light: set[str] = set()
     speech: set[str] = set()
+    contest_verbs: set[str] = set()
+    contest_markers: set[str] = set()
     paths = [Path(f) for f in files] + [Path(f) for f in petrarch] + [data_path("events", "lexicon.toml")]
     for rank, p in enumerate(paths):
         if len(files) <= rank < len(files) + len(petrarch):
@@ -219,6 +234,9 @@ def _load(files: tuple[str, ...], petrarch: tuple[str, ...] = ()) -> Lexicon:
         if not p.exists():
             raise KnowledgeError("lexicon file not found; check [events] lexicon_files", code="C336", path=str(p))
         vs, ns, li, sp = _read_file(p, tables, rank)
+        cv, cm = _read_contest(p)
+        contest_verbs |= cv
+        contest_markers |= cm
         speech |= sp
         verbs.extend(vs)
         for n in ns:
@@ -231,7 +249,8 @@ def _load(files: tuple[str, ...], petrarch: tuple[str, ...] = ()) -> Lexicon:
         if lemma not in nouns:
             raise KnowledgeError(f"noun variant {lemma!r} (with 'targets') has no plain [[noun]] entry",
                                  code="C332", path=str(paths[-1]))
-    return Lexicon(verbs, nouns, frozenset(light), frozenset(speech), variants)
+    return Lexicon(verbs, nouns, frozenset(light), frozenset(speech), variants,
+                   contest=(frozenset(contest_verbs), frozenset(contest_markers)))
 
 
 def load_lexicon(options: Any = None, *, files: tuple[str, ...] | list[str] | None = None,
