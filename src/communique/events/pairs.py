@@ -32,10 +32,11 @@ MODEL_ROUTES = frozenset({"path", "partial", "nearest", "first", "loose", "defau
 """Lexicon routes on which the learned model, when given, decides: every route but a frame that
 links the two actors. The model sees the lexicon's answer and route as features. Chosen on our
 own sentence sets with ``scripts/train_pair_model.py --cross-writer`` (trained on one writer's
-files, scored on the other's): on linked frames the model only tied the lexicon (0.911 both), so
-the explainable frame is kept; on the other routes it was better (path 0.73 vs 0.65, partial 0.63
-vs 0.49, nearest 0.51 vs 0.21, loose 0.51 vs 0.31). A probability threshold did not help there
-(0.767 with none, 0.718 at 0.5). Re-check there when the lexicon or the sets grow."""
+files, scored on the other's): on linked frames the model is within two lines of the lexicon
+(0.912 vs 0.906 of 385), so the explainable frame is kept; on the other routes it is better (path
+0.73 vs 0.65, partial 0.61 vs 0.50, nearest 0.48 vs 0.20, loose 0.50 vs 0.30). A probability
+threshold did not help there (0.769 with none, 0.724 at 0.5). Re-check when the lexicon or the
+sets grow."""
 
 
 def _ov(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
