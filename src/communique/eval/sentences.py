@@ -19,6 +19,7 @@ __all__ = ["run", "load_sentence_sets", "load_negatives", "gold_digest", "defaul
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,27 +59,37 @@ def default_negatives_dir() -> Path:
     return default_sentences_dir().parent / "negatives"
 
 
-def load_negatives(folder: Path) -> tuple[list[NegativeCase], str]:
-    """Every case of ``folder/*.jsonl`` (no files: none) and a sha256 over the files."""
+def _read_set(files: list[Path], what: str, digest: Any) -> Iterator[tuple[dict[str, Any], tuple[int, int],
+                                                                    tuple[int, int] | None]]:
+    """(record, source span, target span) of every line of ``files``; the digest is fed the
+    file names and bytes. A line without text, or a span that is not in it once, is refused."""
     import json
 
-    h = hashlib.sha256()
-    cases: list[NegativeCase] = []
-    for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+    for path in files:
         raw = path.read_bytes()
-        h.update(path.name.encode() + b"\0" + raw)
+        digest.update(path.name.encode() + b"\0" + raw)
         for no, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
             if not line.strip():
                 continue
             try:
                 rec = json.loads(line)
-                text, not_types = rec["text"], frozenset(rec["not"])
+                text = rec["text"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise EvalError(f"not a negative-set line ({exc!r})", code="C771", path=str(path), line=no) from exc
+                raise EvalError(f"not a {what} line ({exc!r})", code="C771", path=str(path), line=no) from exc
+            if not isinstance(rec, dict) or not isinstance(text, str):
+                raise EvalError(f"not a {what} line (no text)", code="C771", path=str(path), line=no)
             src = _span(text, rec.get("source"), "source", path, no)
             tgt = _span(text, rec["target"], "target", path, no) if rec.get("target") else None
-            cases.append(NegativeCase(id=str(rec.get("id")), text=text, source=src, target=tgt,
-                                      not_types=not_types, kind=str(rec.get("kind") or "other")))
+            yield rec, src, tgt
+
+
+def load_negatives(folder: Path) -> tuple[list[NegativeCase], str]:
+    """Every case of ``folder/*.jsonl`` (no files: none) and a sha256 over the files."""
+    h = hashlib.sha256()
+    files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+    cases = [NegativeCase(id=str(rec.get("id")), text=rec["text"], source=src, target=tgt,
+                          not_types=frozenset(rec.get("not") or ("*",)), kind=str(rec.get("kind") or "other"))
+             for rec, src, tgt in _read_set(files, "negative-set", h)]
     return cases, h.hexdigest()
 
 
@@ -96,30 +107,18 @@ def _span(text: str, phrase: Any, what: str, path: Path, no: int) -> tuple[int, 
 
 def load_sentence_sets(folder: Path) -> tuple[list[SentenceCase], str]:
     """Every case of ``folder/*.jsonl`` and a sha256 over the files (name + bytes)."""
-    import json
-
     from communique.events.pairmodel import split_of
 
     files = sorted(folder.glob("*.jsonl"))
     if not files:
         raise EvalError("no sentence set files (*.jsonl) in the folder", code="C770", path=str(folder))
     h = hashlib.sha256()
-    cases: list[SentenceCase] = []
-    for path in files:
-        raw = path.read_bytes()
-        h.update(path.name.encode() + b"\0" + raw)
-        for no, line in enumerate(raw.decode("utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                text, type_, id_ = rec["text"], rec["type"], rec["id"]
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise EvalError(f"not a sentence-set line ({exc!r})", code="C771", path=str(path), line=no) from exc
-            src = _span(text, rec.get("source"), "source", path, no)
-            tgt = _span(text, rec["target"], "target", path, no) if rec.get("target") else None
-            cases.append(SentenceCase(id=id_, text=text, type=type_, source=src, target=tgt,
-                                      phenomena=tuple(rec.get("phenomena") or ()), split=split_of(text)))
+    cases = []
+    for rec, src, tgt in _read_set(files, "sentence-set", h):
+        if not isinstance(rec.get("type"), str) or not rec.get("id"):
+            raise EvalError(f"sentence-set line {rec.get('id')!r} needs an id and a type", code="C771")
+        cases.append(SentenceCase(id=str(rec["id"]), text=rec["text"], type=rec["type"], source=src, target=tgt,
+                                  phenomena=tuple(rec.get("phenomena") or ()), split=split_of(rec["text"])))
     return cases, h.hexdigest()
 
 
