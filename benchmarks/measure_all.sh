@@ -22,6 +22,10 @@ run gsr       $C eval gsr --data "$B/plover_gsr_cameo.jsonl" --json
 run petrarch  $C eval petrarch --data "$B/petrarch_validation_ud_2_02.jsonl" --json
 run case2021  $C eval case2021 --data "$B/case2021_task2_test.jsonl" --json
 run polnear   $C eval polnear --data "$B/polnear_dev.jsonl" --json
+run sentences $C eval sentences --json
+run sentences_lexicon $C --config benchmarks/lexicon_only.toml eval sentences --json
+run plv_lexicon $C --config benchmarks/lexicon_only.toml eval plv --data "$B/zsp_plv.jsonl" --json
+run gsr_lexicon $C --config benchmarks/lexicon_only.toml eval gsr --data "$B/plover_gsr_cameo.jsonl" --json
 run throughput .venv/bin/python benchmarks/run.py --json
 run coder_speed .venv/bin/python benchmarks/coder_speed.py 800
 run stories_scale .venv/bin/python benchmarks/stories_scale.py --json
