@@ -32,6 +32,7 @@ VOCABULARY = [
     ("Saudi Arabia reopened its embassy in Damascus.", "SUPPORT", "050", "SAU", "SYR"),
     ("Bahrain appointed an ambassador to Israel.", "SUPPORT", "050", "BHR", "ISR"),
     ("Egypt extolled Qatar's role in the negotiations.", "SUPPORT", "051", "EGY", "QAT"),
+    ("China came to Russia's defence at the Security Council.", "SUPPORT", "051", "CHN", None),
     ("Morocco and Israel formalised their ties in Rabat.", "SUPPORT", "057", "MAR", None),
     # CONCEDE (05, 08): climb-downs, unbanning, unfreezing, withdrawn complaints
     ("Britain rowed back on its plan to deport asylum seekers.", "CONCEDE", "080", "GBR", None),
@@ -44,10 +45,13 @@ VOCABULARY = [
     ("Colombia handed over the suspect to the United States.", "COOPERATE", "063", "COL", "USA"),
     ("The United States passed intelligence to Ukraine about the Russian offensive.", "COOPERATE", "064", "USA", "UKR"),
     ("India bought oil from Russia in record amounts.", "COOPERATE", "061", "IND", "RUS"),
+    ("Moroccan intelligence tipped off Spain about the cell in Ceuta.", "COOPERATE", "064", "MAR", "ESP"),
     # AID (07)
     ("The IMF bailed out Sri Lanka.", "AID", "070", "IGO", "LKA"),
     ("Sri Lanka was bailed out by the IMF.", "AID", "070", "IGO", "LKA"),
     ("China wrote off Zambia's debt.", "AID", "071", "CHN", "ZMB"),
+    ("Japan forgave Myanmar's debt in 2013.", "AID", "071", "JPN", "MMR"),
+    ("Turkey flew ventilators and oxygen to Italy.", "AID", "070", "TUR", "ITA"),
     ("Poland took in millions of Ukrainian refugees.", "AID", "075", "POL", "UKR"),
     ("Germany channelled $500 million to Jordan.", "AID", "070", "DEU", "JOR"),
     # RETREAT (08): carried out
@@ -55,12 +59,15 @@ VOCABULARY = [
     ("Israeli troops held fire for two hours.", "RETREAT", "0871", "ISR", None),
     ("The Peruvian president sacked his interior minister.", "RETREAT", "0831", "PER", None),
     ("The Iraqi prime minister tendered his resignation.", "RETREAT", "0831", "IRQ", None),
+    ("The Sudanese president handed power to the army.", "RETREAT", "0831", "SDN", None),
+    ("The Italian prime minister handed his resignation to the president.", "RETREAT", "0831", "ITA", None),
     ("Syria let in UN inspectors.", "RETREAT", "086", "SYR", None),
     ("Kenyan teachers called off their strike on Monday.", "RETREAT", "082", "KEN", None),
     ("Colombian paramilitaries disbanded their militia.", "RETREAT", "0873", "COL", None),
     # REQUEST (10)
     ("Ukraine asked for more air defence systems from Germany.", "REQUEST", None, "UKR", "DEU"),
     ("Kyiv sought help from Washington.", "REQUEST", "103", "UKR", "USA"),
+    ("Saudi Arabia handed Qatar thirteen demands in 2017.", "REQUEST", "100", "SAU", "QAT"),
     ("The United States stepped up pressure on Venezuela.", "REQUEST", "100", "USA", "VEN"),
     ("Iran sought the release of its diplomats from Germany.", "REQUEST", "105", "IRN", "DEU"),
     # ACCUSE (09, 11)
@@ -81,6 +88,7 @@ VOCABULARY = [
     # THREATEN (13)
     ("The European Union is mulling new sanctions on Belarus.", "THREATEN", "1312", "EUR", "BLR"),
     ("Moscow put NATO on notice.", "THREATEN", "130", "RUS", None),
+    ("Saudi Arabia handed Qatar an ultimatum.", "THREATEN", "130", "SAU", "QAT"),
     ("China brandished new tariffs against Australia.", "THREATEN", "130", "CHN", "AUS"),
     # PROTEST (14)
     ("British nurses downed tools over pay.", "PROTEST", "1431", "GBR", None),
@@ -100,6 +108,9 @@ VOCABULARY = [
     ("The UN General Assembly suspended Russia from the Human Rights Council.", "SANCTION", "160", "UNO", "RUS"),
     ("Poland kicked out two Russian diplomats.", "SANCTION", "166", "POL", "RUS"),
     ("Russia cut off gas supplies to Bulgaria.", "SANCTION", "162", "RUS", "BGR"),
+    ("Britain froze the bank accounts of Russian oligarchs.", "SANCTION", "163", "GBR", "RUS"),
+    ("Germany froze $300 million in aid to Mali.", "SANCTION", "162", "DEU", "MLI"),
+    ("A Belarusian court handed the Polish journalist an eight-year sentence.", "SANCTION", "116", "BLR", "POL"),
     ("Egypt sealed its border with Gaza.", "SANCTION", "160", "EGY", "PSE"),
     ("US escalates trade war with China", "SANCTION", "163", "USA", "CHN"),
     # COERCE (17)
@@ -159,6 +170,7 @@ NOT_CODED = [
     ("Japan did not rule out talks with North Korea.", "REJECT"),  # negated refusal
     ("Hamas fired rockets into southern Israel.", "MOBILIZE"),  # rockets into a country: no test
     ("The Fed raised interest rates again.", "REQUEST"),
+    ("Ukraine restored power to Kharkiv after the strikes.", "RETREAT"),  # electricity is no office
 ]
 
 
