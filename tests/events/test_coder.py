@@ -691,3 +691,44 @@ def test_events_adjective_after_its_noun_keeps_its_phrase(nlp: Any) -> None:
     _, explained = explain_text(text)
     frame = next(x.frame for x in explained if x.event is not None)
     assert [text[slice(*np_span(t))] for t in frame.sources] == ["Militiamen loyal to Khalifa Haftar"]
+
+
+# Headlines whose present-tense verb the tagger reads as a noun ("severs" a plural, "fire" a
+# compound): the word is read again as the verb when a name stands before it and an object or a
+# preposition after it, also in a title line the parser ran into the body's first sentence.
+HEADLINE_VERBS = [
+    ("Lithuania severs ties with Belarus", "SANCTION", "LTU", "BLR"),
+    ("Houthis fire drones at Saudi oil plant", "ASSAULT", "YEM", "SAU"),
+    ("Tehran orders Swedish envoy out over Koran burning", "SANCTION", "IRN", "SWE"),
+    ("Vilnius severs ties with Minsk\n\nThe Lithuanian government announced the step on Friday.",
+     "SANCTION", "LTU", "BLR"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), HEADLINE_VERBS)
+def test_events_headline_verb_tagged_as_noun(nlp: Any, text: str, type_: str, src: str, tgt: str) -> None:
+    _, explained = explain_text(text)
+    coded = [x for x in explained if x.event is not None and x.event.type == type_]
+    assert coded, [(x.frame.type, x.frame.pattern, x.why) for x in explained]
+    ev = coded[0].event
+    assert ev is not None and _countries(ev.sources) == {src} and tgt in _countries(ev.targets)
+    assert coded[0].frame.steps[0].startswith("headline:")
+    assert text[ev.trigger_span[0]:ev.trigger_span[1]] == ev.trigger
+
+
+# the same words as ordinary nouns: after a determiner or a possessive, or an event noun with no
+# object after a single name
+HEADLINE_NOUNS = [
+    "Xi's hosts in Beijing",
+    "The fires near Athens",
+    "Summer fires in Greece",
+    "Kremlin orders for the army",
+    "Russian shells in Kharkiv",
+]
+
+
+@pytest.mark.parametrize("text", HEADLINE_NOUNS)
+def test_events_headline_nouns_stay_nouns(nlp: Any, text: str) -> None:
+    _, explained = explain_text(text)
+    assert not any(x.frame.steps and x.frame.steps[0].startswith("headline:") for x in explained)
+    assert code_text(text) == []

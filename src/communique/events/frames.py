@@ -348,6 +348,271 @@ def _headline_subject(v: Token) -> Token | None:
     return None
 
 
+# ---------------------------------------------------------------------- headline verbs
+# A headline drops its articles and its final period, and the small tagger then often reads its
+# present-tense verb as a noun ("Kyiv severs ties with Minsk": "severs" a plural noun, "ties" the
+# root). Such a word is read again as the verb when the line has no verb of its own, a lexicon
+# verb hides in it, and a name-like phrase stands before it and an object or a preposition after.
+HEADLINE_END = (".", "!", "?", '"', "\u201d", "'")
+HEADLINE_MAX_TOKENS = 20
+# what may stand in a headline's subject phrase ("Sudan's RSF", "China, Laos", "Iraq's Shiite militias")
+HEADLINE_SUBJECT_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM", "PUNCT", "PART", "CCONJ"})
+# "Thousands march in Minsk": a crowd counted in words is a subject
+HEADLINE_CROWDS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions"})
+# what may open the phrase after the verb: an object or a prepositional phrase
+HEADLINE_OBJECT_POS = frozenset({"PROPN", "NOUN", "DET", "NUM", "ADJ", "ADP", "PRON", "SYM", "PART"})
+# the real parse's labels that, on a phrase right after the verb, mean its object
+HEADLINE_OBJECT_DEPS = frozenset({"ROOT", "dobj", "appos", "compound", "nmod", "amod", "npadvmod", "nsubj", "attr",
+                                  "conj", "dep", "pobj"})
+
+
+def _headline_line(sent: Any) -> Any:
+    """The sentence's headline-like line, else None: the whole sentence, short and with no
+    closing stop, or the part before a line break (a title the parser ran into the first line of
+    the body: "Kyiv severs ties with Minsk\n\nUkraine's government said ...")."""
+    line = sent
+    for t in sent:
+        if t.is_space and "\n" in t.text:
+            line = sent.doc[sent.start: t.i]
+            break
+    if len(line) == 0 or len(line) > HEADLINE_MAX_TOKENS or line.text.rstrip().endswith(HEADLINE_END):
+        return None
+    # the line has no verb of its own at its top (one the parser did find is coded as usual)
+    if any(t.pos_ in ("VERB", "AUX") and (t.head.i == t.i or not line.start <= t.head.i < line.end) for t in line):
+        return None
+    return line
+
+
+def _verb_forms(w: str, *, bare: bool) -> list[str]:
+    """Lemma guesses for a third-person present form ("severs", "marches", "denies"); the bare
+    form itself only after a plural subject ("Houthis fire")."""
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        out = [w[:-1]]
+        if w.endswith("es"):
+            out.append(w[:-2])
+        if w.endswith("ies"):
+            out.append(w[:-3] + "y")
+        return out
+    return [w] if bare and len(w) > 2 else []
+
+
+def _plural_subject(toks: list[Token]) -> bool:
+    """"Houthis", "Thousands", "China, Laos", "Iran and Iraq": a subject a bare verb agrees with."""
+    last = toks[-1]
+    return (last.tag_ in ("NNS", "NNPS") or (last.lower_.endswith("s") and last.text[:1].isupper())
+            or any(t.lower_ in ("and", ",") for t in toks[1:]))
+
+
+def _headline_verb(lex: Lexicon, sent: Any, dateline_end: int) -> tuple[int, int, str] | None:
+    """(verb index, subject start, lemma) of a headline verb the tagger took for a noun, or None.
+
+    Conservative: the line has no verbal root; the word is not first in its phrase, has no
+    determiner, possessive or preposition before it, and follows a name-like phrase of nouns
+    and adjectives ("the fires in Athens", "Xi's hosts" stay nouns)."""
+    line = _headline_line(sent)
+    if line is None:
+        return None
+    doc = sent.doc
+    start = max(int(sent.start), dateline_end)
+    for t in line:
+        if t.i < start:
+            continue
+        if t.text in (":", ";", "|", "\u2014", "\u2013", "--"):
+            start = t.i + 1  # "Rwanda: Hutu militias ...": the line's own lead-in
+            continue
+        if t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "ADV", "SCONJ"):
+            return None  # the subject phrase would hold a verb or a clause: not a simple headline
+        if t.pos_ not in ("NOUN", "PROPN") or t.i - start < 1 or t.i + 1 >= line.end:
+            continue
+        before = [doc[j] for j in range(start, t.i)]
+        prev, nxt = doc[t.i - 1], doc[t.i + 1]
+        crowd = prev.lower_ in HEADLINE_CROWDS
+        if (not all(x.pos_ in HEADLINE_SUBJECT_POS for x in before)
+                or (prev.pos_ not in ("NOUN", "PROPN", "ADJ") and not crowd)
+                or prev.lower_ in ("'s", "'") or (prev.ent_type_ in NON_PARTY_SUBJECT_ENTS and not crowd)
+                or (prev.pos_ == "ADJ" and (not prev.text[:1].isupper() or prev.ent_type_ == "NORP"))
+                or nxt.pos_ not in HEADLINE_OBJECT_POS or any(c.dep_ == "det" for c in t.children)):
+            continue
+        if not any(x.pos_ == "PROPN" or x.ent_type_ in AGENT_ENTS or x.text[:1].isupper() or x.tag_ == "NNS" or crowd
+                   or x.lemma_.lower() in STATE_BODY_NOUNS for x in before):
+            continue
+        plural = _plural_subject(before)
+        # "Gaza talks in Cairo": an event noun with no object after a singular name stays a noun
+        if nxt.pos_ == "ADP" and not plural and lex.noun(t.lemma_) is not None:
+            continue
+        for form in _verb_forms(t.lower_, bare=plural):
+            if lex.verb_frames(form):
+                return int(t.i), start, form
+    return None
+
+
+class _HeadlineView:
+    """The headline's parse with the verb restored: the phrase before it its subject, the first
+    phrase after it its object, everything else as the parser hung it. Tokens are read through
+    ``_Node`` so that the usual frame rules run on the repaired tree."""
+
+    def __init__(self, lex: Lexicon, sent: Any, verb: int, start: int, lemma: str) -> None:
+        self.sent, self.verb, self.lemma = sent, verb, lemma
+        line = _headline_line(sent)
+        lo, hi = int(sent.start), int(line.end if line is not None else sent.end)
+        # the line alone: words after its break that the parser hung on it are cut loose
+        heads = {t.i: int(t.head.i) if lo <= t.head.i < hi else t.i for t in sent[: hi - lo]}
+        deps = {t.i: str(t.dep_) if lo <= t.head.i < hi else "ROOT" for t in sent[: hi - lo]}
+        heads[verb], deps[verb] = verb, "ROOT"
+        before = range(start, verb)
+        roots = [i for i in before if heads[i] not in before or heads[i] == i]
+        subj = max((i for i in roots if sent.doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")), default=None)
+        for i in roots:
+            if subj is None or i == subj:
+                continue
+            if i + 1 < verb and sent.doc[i + 1].text == ",":
+                heads[i], deps[i] = verb, "npadvmod"  # "China, Laos launch ...": a listed party
+            else:
+                heads[i] = subj
+                if deps[i] in ("ROOT", "nsubj", "dobj", "pobj"):
+                    deps[i] = "compound"
+        if subj is not None:
+            heads[subj], deps[subj] = verb, "nsubj"
+        after = range(verb + 1, hi)
+        has_object = False
+        for i in (i for i in after if heads[i] not in after or heads[i] == i):
+            tok = sent.doc[i]
+            if heads[i] == verb and deps[i] not in HEADLINE_OBJECT_DEPS:
+                continue
+            if (tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and i - 1 > verb and sent.doc[i - 1].pos_ == "ADP"
+                    and not any(deps[j] == "pobj" and heads[j] == i - 1 for j in after)
+                    and not self._under(heads, i - 1, i)):
+                heads[i], deps[i] = i - 1, "pobj"  # "with Minsk" the parser split at the line break
+                continue
+            heads[i] = verb
+            if tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and not has_object and deps[i] in HEADLINE_OBJECT_DEPS:
+                deps[i], has_object = "dobj", True
+                event = lex.noun(tok.lemma_) is not None and tok.lemma_.lower() not in INSTRUMENT_NOUNS
+                for c in tok.children:
+                    # "orders Philippine ambassador out": the verb's particle; "fire missiles at a
+                    # tanker": the verb's phrase, unless the object is an event that owns it
+                    if c.dep_ == "prt" or (c.dep_ == "prep" and c.i > i and c.lower_ != "of" and not event):
+                        heads[c.i] = verb
+            elif tok.pos_ == "ADP":
+                deps[i] = "prep"
+            elif tok.pos_ == "PUNCT":
+                deps[i] = "punct"
+            elif deps[i] in ("ROOT", "nsubj"):
+                deps[i] = "dep"
+        for i in range(lo, start):
+            if heads[i] == i and i != verb:
+                heads[i] = verb  # the lead-in before a colon hangs on the verb, as the parser would
+                deps[i] = "dep"
+        self.heads, self.deps = heads, deps
+        kids: dict[int, list[int]] = {i: [] for i in heads}
+        for i, h in heads.items():
+            if h != i:
+                kids[h].append(i)
+        self.kids = kids
+        self.nodes: dict[int, _Node] = {}
+
+    @staticmethod
+    def _under(heads: dict[int, int], i: int, top: int) -> bool:
+        """Whether token ``i`` hangs (at any depth) under ``top``."""
+        for _ in range(len(heads)):
+            if i == top:
+                return True
+            if heads[i] == i:
+                return False
+            i = heads[i]
+        return False
+
+    def node(self, i: int) -> Any:
+        if i not in self.heads:
+            return self.sent.doc[i]
+        if i not in self.nodes:
+            self.nodes[i] = _Node(self, self.sent.doc[i])
+        return self.nodes[i]
+
+
+class _Node:
+    """A token of a ``_HeadlineView``: the repaired head, label and children; the rest (text,
+    entity type, offsets) is the token's own. The restored verb is a finite VERB with its lemma."""
+
+    __slots__ = ("_view", "_tok", "dep_", "pos_", "tag_", "lemma_")
+
+    def __init__(self, view: _HeadlineView, tok: Token) -> None:
+        self._view, self._tok = view, tok
+        verb = tok.i == view.verb
+        self.dep_ = view.deps[tok.i]
+        self.pos_ = "VERB" if verb else tok.pos_
+        self.tag_ = ("VBZ" if tok.lower_.endswith("s") else "VBP") if verb else tok.tag_
+        self.lemma_ = view.lemma if verb else tok.lemma_
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._tok, name)
+
+    def __repr__(self) -> str:
+        return repr(self._tok)
+
+    def __len__(self) -> int:
+        return len(self._tok)
+
+    @property
+    def head(self) -> Any:
+        return self._view.node(self._view.heads[self._tok.i])
+
+    @property
+    def children(self) -> list[Any]:
+        return [self._view.node(j) for j in self._view.kids[self._tok.i]]
+
+    @property
+    def lefts(self) -> list[Any]:
+        return [c for c in self.children if c.i < self._tok.i]
+
+    @property
+    def rights(self) -> list[Any]:
+        return [c for c in self.children if c.i > self._tok.i]
+
+    @property
+    def subtree(self) -> list[Any]:
+        out: list[Any] = []
+        stack: list[Any] = [self]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(t.children)
+        return sorted(out, key=lambda t: int(t.i))
+
+    @property
+    def left_edge(self) -> Any:
+        return self.subtree[0]
+
+    @property
+    def right_edge(self) -> Any:
+        return self.subtree[-1]
+
+    @property
+    def ancestors(self) -> list[Any]:
+        out: list[Any] = []
+        t: Any = self
+        while t.head.i != t.i and len(out) < len(self._view.heads):
+            t = t.head
+            out.append(t)
+        return out
+
+    @property
+    def conjuncts(self) -> tuple[Any, ...]:
+        first: Any = self
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        out: list[Any] = []
+        stack: list[Any] = [first]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ == "conj")
+        return tuple(t for t in sorted(out, key=lambda t: int(t.i)) if t.i != self._tok.i)
+
+    def nbor(self, k: int = 1) -> Any:
+        return self._view.node(self._tok.i + k)
+
+
 # "will never accept / recognise / tolerate X" states a rejection, not a missing acceptance
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
@@ -1429,6 +1694,7 @@ class _Finder(FrameFinder):
         depths = _depths(sent)
         verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")),
                        key=lambda t: depths.get(t.i, 0))
+        frames.extend(self._headline_frames())
         for v in verbs:
             if v.i in self.consumed:
                 continue
@@ -1497,6 +1763,25 @@ class _Finder(FrameFinder):
             if f.reverse is not None:
                 out.append(self._finish(f.reverse, question))
         return out
+
+    def _headline_frames(self) -> list[Frame]:
+        """The frame of a headline verb the tagger took for a noun, read on the repaired parse
+        (``_HeadlineView``); its complements are consumed as usual."""
+        found = _headline_verb(self.lex, self.sent, _dateline_end(self.sent))
+        if found is None:
+            return []
+        view = _HeadlineView(self.lex, self.sent, *found)
+        v = view.node(found[0])
+        self._subjects.clear()
+        self._objects.clear()  # the memo is per token index: keep the two parses apart
+        f = self.verb_frame(v)
+        self._subjects.clear()
+        self._objects.clear()
+        if f is None:
+            return []
+        self.consumed.add(v.i)
+        f.steps.insert(0, f"headline: '{v.text}' read as the verb '{v.lemma_}' (tagged {v._tok.tag_})")
+        return [f]
 
     def _bare_demands(self, frames: list[Frame]) -> list[Frame]:
         """"The minister said Iran must stop enrichment": a demand by the speaker on the clause's
