@@ -22,8 +22,8 @@ from communique.config import Options
 from communique.eval.sentences import default_sentences_dir, load_sentence_sets
 from communique.events.bench import analyse_many
 from communique.events.coder import EventCoder
-from communique.events.pairmodel import MODEL_FILE, pair_features, train
-from communique.events.pairs import MODEL_ROUTES, lexicon_pair, pair_heads
+from communique.events.pairmodel import MODEL_FILE, train
+from communique.events.pairs import MODEL_ROUTES, lexicon_pair, model_features
 from communique.knowledge import data_path
 
 
@@ -51,11 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     for c in cases:
         a, ex = analyses[c.text], explained[c.text]
         lt, how = lexicon_pair(a, ex, c.source, c.target, coder.lexicon)
-        route = how.split()[0]
-        hs, ht = pair_heads(a, c.source, c.target)
-        anchor = hs if hs is not None else ht
-        feats = pair_features(anchor, ht if hs is not None else None, lexicon_type=lt, route=route)
-        rows.append((c, lt, route, feats))
+        feats = model_features(a, c.source, c.target, (lt, how))
+        rows.append((c, lt, how.split()[0], feats or ["bias"]))
     if args.cross_writer:
         # train on one writer's files, score on the other writer's: a harder, shifted dev set
         held = [r for r in rows if _writer(r[0].id) == "b"]

@@ -127,7 +127,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
     from communique.events.bench import analyse_many, confusion_rows, macro_f1
     from communique.events.coder import EventCoder
     from communique.events.pairmodel import load_pair_model, split_of
-    from communique.events.pairs import classify_pair, lexicon_pair
+    from communique.events.pairs import decide, lexicon_pair
 
     if split not in ("dev", "train", "all"):
         raise EvalError(f"unknown split {split!r}: dev, train or all", code="C772")
@@ -150,8 +150,9 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
     e2e_hits = 0
     for c in cases:
         a, ex = analyses[c.text], explained[c.text]
-        t, how = classify_pair(a, ex, c.source, c.target, coder.lexicon, model=model)
-        lt, _ = lexicon_pair(a, ex, c.source, c.target, coder.lexicon)
+        answer = lexicon_pair(a, ex, c.source, c.target, coder.lexicon)
+        t, how = decide(a, c.source, c.target, answer, model)
+        lt = answer[0]
         gold.append(c.type)
         pred.append(t)
         lex_pred.append(lt)

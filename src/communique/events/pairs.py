@@ -11,7 +11,7 @@ frequent category in news
 
 from __future__ import annotations
 
-__all__ = ["classify_pair", "lexicon_pair", "pair_heads", "DEFAULT_TYPE", "MODEL_ROUTES"]
+__all__ = ["classify_pair", "lexicon_pair", "decide", "model_features", "pair_heads", "DEFAULT_TYPE", "MODEL_ROUTES"]
 
 from typing import Any
 
@@ -59,6 +59,34 @@ def pair_heads(analysis: Any, src: tuple[int, int] | None, tgt: tuple[int, int] 
     return _head_in(analysis.doc, src), _head_in(analysis.doc, tgt)
 
 
+def model_features(
+    analysis: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None, answer: tuple[str, str]
+) -> list[str] | None:
+    """The pair model's features for the pair, given the lexicon's ``(type, how)`` answer (None
+    when neither span has a head). The one place training and prediction build them."""
+    hs, ht = pair_heads(analysis, src, tgt)
+    anchor = hs if hs is not None else ht
+    if anchor is None:
+        return None
+    type_, how = answer
+    return pair_features(anchor, ht if hs is not None else None, lexicon_type=type_, route=how.split()[0])
+
+
+def decide(
+    analysis: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None, answer: tuple[str, str],
+    model: PairModel | None,
+) -> tuple[str, str]:
+    """The lexicon's ``answer``, or the learned ``model``'s on the routes it decides (MODEL_ROUTES)."""
+    type_, how = answer
+    if model is None or how.split()[0] not in MODEL_ROUTES:
+        return answer
+    feats = model_features(analysis, src, tgt, answer)
+    if feats is None:
+        return answer
+    guess, p = model.predict(feats)
+    return guess, f"model {guess} p={p:.2f} (lexicon {how})"
+
+
 def classify_pair(
     analysis: Any,
     explained: list[Explained],
@@ -70,17 +98,7 @@ def classify_pair(
 ) -> tuple[str, str]:
     """(type, how) for the relation from ``src`` to ``tgt`` (character spans; either may be None):
     the lexicon's answer, or the learned ``model``'s where the lexicon only guesses."""
-    type_, how = lexicon_pair(analysis, explained, src, tgt, lexicon)
-    route = how.split()[0]
-    if model is None or route not in MODEL_ROUTES:
-        return type_, how
-    hs, ht = pair_heads(analysis, src, tgt)
-    anchor = hs if hs is not None else ht
-    if anchor is None:
-        return type_, how
-    feats = pair_features(anchor, ht if hs is not None else None, lexicon_type=type_, route=route)
-    guess, p = model.predict(feats)
-    return guess, f"model {guess} p={p:.2f} (lexicon {how})"
+    return decide(analysis, src, tgt, lexicon_pair(analysis, explained, src, tgt, lexicon), model)
 
 
 def lexicon_pair(
