@@ -16,3 +16,13 @@ def test_eval_missing_data_file_names_it(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["eval", "plv", "--data", "no/such/file.jsonl"]) == 1
     err = capsys.readouterr().err
     assert "[C702]" in err and "no/such/file.jsonl" in err
+
+
+def test_cli_runs_as_a_module_with_the_same_commands() -> None:
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "communique", "eval", "--help"], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "sentences" in out.stdout and "--split" in out.stdout
