@@ -48,6 +48,13 @@ TYPES = [
     ("Venezuela seized an American oil tanker.", "COERCE", "seize", "VEN", "USA"),
     ("Israel launched air strikes on Lebanon.", "ASSAULT", None, "ISR", "LBN"),
     ("Russian forces attacked the Ukrainian city of Kharkiv.", "ASSAULT", None, "RUS", "UKR"),
+    # argument mechanics: "let X go/fly home" releases X; the possessor of "defence"; a share of a
+    # debt; a place handed "back" (an adverb to the tagger); a list of demands as a measure
+    ("Russia let the American journalist fly home.", "RETREAT", "release", "RUS", "USA"),
+    ("China came to Pakistan's defence at the Security Council.", "SUPPORT", None, "CHN", "PAK"),
+    ("France forgave 80 percent of Mali's debt.", "AID", None, "FRA", "MLI"),
+    ("Portugal handed Macau back to China in 1999.", "RETREAT", "return", "PRT", "CHN"),
+    ("Saudi Arabia handed Lebanon a list of demands.", "REQUEST", None, "SAU", "LBN"),
 ]
 
 

@@ -59,6 +59,7 @@ STATE_BODY_NOUNS = frozenset({"government", "ministry", "official", "authority",
                               "force", "troop", "soldier", "military", "regime", "lawmaker", "legislator", "envoy"})
 # Particles that change a verb's meaning: a frame without the particle does not apply.
 MEANING_PARTICLES = frozenset({"up", "off", "down", "out", "away", "over", "back", "in"})
+HANDOVER_PARTICLES = frozenset({"back", "over"})  # "handed X back / over to Y": a transfer of X
 # Adjectives that name what an object is ("chemical weapons", "nuclear devices"): they count as the
 # object for object-specific frames.
 # Particles that turn a light verb into undoing its event noun ("called off", "broke off").
@@ -619,7 +620,10 @@ REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
 MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
                            "flurry", "volley", "string", "number", "couple", "lot", "raft", "batch", "slew",
-                           "tranche", "new round", "minute", "year", "session", "state", "start"})
+                           "tranche", "new round", "minute", "year", "session", "state", "start", "list"})
+# Share words: "90 percent of Zambia's debt", "half of its debt", "most of the loans" act on the debt
+SHARE_NOUNS = frozenset({"percent", "per cent", "%", "half", "third", "two-thirds", "quarter", "fraction",
+                         "portion", "part", "share", "bulk", "most", "much", "all", "some", "rest"})
 
 
 def _through_measure(o: Token, lex: Lexicon) -> Token:
@@ -634,8 +638,8 @@ def _through_measure(o: Token, lex: Lexicon) -> Token:
 
 
 def _quantity_like(o: Token) -> bool:
-    return (o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY")
-            or o.lemma_.lower() in GROUP_NOUNS or o.lemma_.lower() in MEASURE_NOUNS
+    return (o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+            or o.lemma_.lower() in GROUP_NOUNS or o.lemma_.lower() in SHARE_NOUNS or o.lemma_.lower() in MEASURE_NOUNS
             or o.lemma_.lower() in UNIT_NOUNS)
 
 
@@ -665,6 +669,23 @@ def _object_phrases(objs: list[Token]) -> list[Token]:
             if _quantity_like(c):
                 out.extend(_prep_obj(c, "of", parties=False))
     return out
+
+
+# "let the detainees go", "let X fly home": letting someone leave is releasing them (CAMEO 0841)
+LET_VERBS = frozenset({"let", "allow"})
+RELEASE_LEMMA = "release"
+DEPARTURE_VERBS = frozenset({"go", "leave", "fly", "walk", "return", "depart", "travel", "sail"})
+
+
+def _let_go(v: Token) -> Token | None:
+    """The bare departure verb of "let X go / fly home", whose subject is the one let go."""
+    if v.lemma_.lower() not in LET_VERBS:
+        return None
+    for c in v.children:
+        if (c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VB" and c.lemma_.lower() in DEPARTURE_VERBS
+                and not _kids(c, "aux", "auxpass", "mark", "dobj") and _kids(c, "nsubj")):
+            return c
+    return None
 
 
 def _resultative(v: Token) -> bool:
@@ -872,9 +893,14 @@ class FrameFinder:
                             found.extend(t for d in _kids(c, "dobj") for t in _conj(d))
                             found.extend(_prep_obj(c, "to"))
             elif slot in ("poss", "amod", "compound"):
-                for o in self.objects(v):
-                    found.extend(c for c in o.children if c.dep_ == slot or (slot == "poss" and c.dep_ == "poss"))
-                    if slot == "poss":
+                objs = self.objects(v)
+                if slot == "poss":  # "came to Moscow's defence": the owner of the particle's object;
+                    # "forgave 90 percent of Zambia's debt": the owner of what a share counts
+                    objs = objs or [p for c in _kids(v, "prt", "prep") for p in _kids(c, "pobj")]
+                    objs = [*objs, *(p for o in objs for p in _counted(o))]
+                for o in objs:
+                    found.extend(c for c in o.children if c.dep_ == slot)
+                    if slot == "poss" and not found:
                         found.extend(_prep_obj(o, "of"))
             if found:
                 return [x for t in found for x in self._inner_or_agent(t)], slot
@@ -949,6 +975,8 @@ class FrameFinder:
     # ------------------------------------------------------------------------------- choosing
     def choose_verb_frame(self, v: Token) -> tuple[VerbFrame | None, int]:
         frames = self.lex.verb_frames(v.lemma_)
+        if _let_go(v) is not None:
+            frames = self.lex.verb_frames(RELEASE_LEMMA) or frames
         if not frames:
             frames = next((fs for w in _surface_lemmas(v) if (fs := self.lex.verb_frames(w))), [])
         if not frames:
@@ -965,6 +993,16 @@ class FrameFinder:
         money_obj = any(o.ent_type_ == "MONEY" for o in self.objects(v))
         obj_lemmas |= {c.lemma_.lower() for o in self.objects(v) for c in o.children
                        if c.dep_ == "compound" or (c.dep_ == "amod" and c.lower_ in MARKED_ADJ)}
+        # a plural proper name is a kind of thing ("the Benin Bronzes": bronzes)
+        obj_lemmas |= {o.lower_[:-1] for o in self.objects(v) for o in [o, *_counted(o)]
+                       if o.tag_ == "NNPS" and o.lower_.endswith("s")}
+        prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
+        # "handed Hong Kong back to China": the tagger's adverb "back" before a to-phrase is the
+        # particle, where a frame of the particle fits (else the plain verb's frames are tried)
+        adv_prts = {c.lower_ for c in v.children if c.dep_ == "advmod" and c.lower_ in HANDOVER_PARTICLES
+                    and c.i > v.i and _kids(c, "prep")}
+        if (prts | adv_prts) & HANDOVER_PARTICLES and any(o.ent_type_ in ("GPE", "LOC") for o in self.objects(v)):
+            obj_lemmas.add("territory")  # a place handed back or over is territory
         obj_lemmas |= {normalize_lemma(x) for x in obj_lemmas}
         prep_objs: dict[str, set[str]] = {}  # "went on strike": the particle's object
         for c in v.children:
@@ -985,41 +1023,44 @@ class FrameFinder:
             c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
             for c in v.children) or _adverbial_to_clause(v) is not None or _for_clause(v) is not None
-        prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
-        best, best_score = None, -10**6
-        site: PatternSite | None = None
-        for f in frames:
-            score = -100 * f.rank
-            if f.dictionary is not None:  # a verb-dictionary entry: its words around the verb
-                site = site or PatternSite(v, self.subjects(v)[0])
-                extra = site.score(f.dictionary)
-                if extra is None:
-                    continue
-                score += extra
-            if f.particle:
-                if f.particle.split()[0] not in particles:
-                    continue
-                score += 2
-            elif f.type == "CONSULT" and any(c.dep_ == "oprd" for c in v.children):
-                continue  # "what he called its habit": naming, not a phone call
-            elif prts & MEANING_PARTICLES and not (f.dictionary is not None and prts & f.dictionary.words):
-                continue  # "giving up a bid" is not giving; "took over the town" needs its own frame
-            if f.objects:
-                pobjs = prep_objs.get(f.particle.split()[-1], set()) if f.particle else set()
-                markers = (ACTOR_OBJECT if named_obj else set()) | ({MONEY_OBJECT} if money_obj else set())
-                if not (obj_lemmas | pobjs | markers) & f.objects:
-                    continue
-                score += 4
-            if f.subjects:
-                if not subj_lemmas & f.subjects and not (CROWD_SUBJECT in f.subjects and crowd):
-                    continue
-                score += 4
-            if f.requires == "complement":
-                if not has_verbal_comp:
-                    continue
-                score += 1
-            if score > best_score:
-                best, best_score = f, score
+        best: VerbFrame | None = None
+        best_score = -10**6
+        for tried in ([prts | adv_prts, prts] if adv_prts - prts else [prts]):
+            site: PatternSite | None = None
+            for f in frames:
+                score = -100 * f.rank
+                if f.dictionary is not None:  # a verb-dictionary entry: its words around the verb
+                    site = site or PatternSite(v, self.subjects(v)[0])
+                    extra = site.score(f.dictionary)
+                    if extra is None:
+                        continue
+                    score += extra
+                if f.particle:
+                    if f.particle.split()[0] not in particles:
+                        continue
+                    score += 2
+                elif f.type == "CONSULT" and any(c.dep_ == "oprd" for c in v.children):
+                    continue  # "what he called its habit": naming, not a phone call
+                elif tried & MEANING_PARTICLES and not (f.dictionary is not None and tried & f.dictionary.words):
+                    continue  # "giving up a bid" is not giving; "took over the town" needs its own frame
+                if f.objects:
+                    pobjs = prep_objs.get(f.particle.split()[-1], set()) if f.particle else set()
+                    markers = (ACTOR_OBJECT if named_obj else set()) | ({MONEY_OBJECT} if money_obj else set())
+                    if not (obj_lemmas | pobjs | markers) & f.objects:
+                        continue
+                    score += 4
+                if f.subjects:
+                    if not subj_lemmas & f.subjects and not (CROWD_SUBJECT in f.subjects and crowd):
+                        continue
+                    score += 4
+                if f.requires == "complement":
+                    if not has_verbal_comp:
+                        continue
+                    score += 1
+                if score > best_score:
+                    best, best_score = f, score
+            if best is not None:
+                break
         return best, best_score
 
     def complement(self, v: Token) -> Token | None:
@@ -1352,6 +1393,9 @@ class _Finder(FrameFinder):
         if received is not None:
             return received
         vf, score = self.choose_verb_frame(v)
+        gone = _let_go(v)
+        if gone is not None and vf is not None and vf.lemma == RELEASE_LEMMA:
+            self.consumed.add(gone.i)  # the leaving is the release, no event of its own
         passive = _is_passive(v)
         objs = self.objects(v)
         light_noun = None
