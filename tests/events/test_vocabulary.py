@@ -39,6 +39,8 @@ VOCABULARY = [
     ("The Thai junta unbanned the main opposition party.", "CONCEDE", "0812", "THA", None),
     ("Washington unfroze Iranian assets held in South Korea.", "CONCEDE", "085", "USA", "IRN"),
     ("South Korea withdrew its complaint against Japan at the WTO.", "CONCEDE", "080", "KOR", "JPN"),
+    ("Washington removed Sudan from its list of state sponsors of terrorism.", "CONCEDE", "081", "USA", "SDN"),
+    ("The European Union took the group off its terror blacklist.", "CONCEDE", "081", "EUR", None),
     ("Pakistan expressed regret to Afghanistan over the border incident.", "CONCEDE", "055", "PAK", "AFG"),
     # COOPERATE (06)
     ("Belarus teamed up with Russia on air defence.", "COOPERATE", "060", "BLR", "RUS"),
@@ -46,6 +48,14 @@ VOCABULARY = [
     ("The United States passed intelligence to Ukraine about the Russian offensive.", "COOPERATE", "064", "USA", "UKR"),
     ("India bought oil from Russia in record amounts.", "COOPERATE", "061", "IND", "RUS"),
     ("Moroccan intelligence tipped off Spain about the cell in Ceuta.", "COOPERATE", "064", "MAR", "ESP"),
+    # joint infrastructure opened, deliveries taken, arms bought and sold, intelligence briefings
+    ("Serbia opened a gas interconnector with Bulgaria in December.", "COOPERATE", "061", "SRB", "BGR"),
+    ("China opened a new port with Pakistan at Gwadar.", "COOPERATE", "061", "CHN", "PAK"),
+    ("Egypt took delivery of two Mistral helicopter carriers from France.", "COOPERATE", "060", "EGY", "FRA"),
+    ("The United States sold F-16 fighters to Taiwan.", "COOPERATE", "062", "USA", "TWN"),
+    ("Saudi Arabia bought Patriot missiles from the United States.", "COOPERATE", "062", "SAU", "USA"),
+    ("Qatar shipped liquefied natural gas to Britain.", "COOPERATE", "061", "QAT", "GBR"),
+    ("MI6 briefed Ukrainian officials on the invasion plot.", "COOPERATE", "064", "GBR", "UKR"),
     # AID (07)
     ("The IMF bailed out Sri Lanka.", "AID", "070", "IGO", "LKA"),
     ("Sri Lanka was bailed out by the IMF.", "AID", "070", "IGO", "LKA"),
@@ -54,6 +64,8 @@ VOCABULARY = [
     ("Turkey flew ventilators and oxygen to Italy.", "AID", "070", "TUR", "ITA"),
     ("Poland took in millions of Ukrainian refugees.", "AID", "075", "POL", "UKR"),
     ("Germany channelled $500 million to Jordan.", "AID", "070", "DEU", "JOR"),
+    ("Germany donated tanks to Ukraine.", "AID", "072", "DEU", "UKR"),
+    ("UN peacekeepers took up positions in southern Lebanon.", "AID", "074", "UNO", "LBN"),
     # RETREAT (08): carried out
     ("Russian troops abandoned their positions near Kharkiv.", "RETREAT", "0874", "RUS", None),
     ("Israeli troops held fire for two hours.", "RETREAT", "0871", "ISR", None),
@@ -102,6 +114,11 @@ VOCABULARY = [
     ("Chinese warships sailed through the Taiwan Strait.", "MOBILIZE", "150", "CHN", None),
     ("Russian drones violated Polish airspace.", "MOBILIZE", "150", "RUS", "POL"),
     ("India beefed up security along its border with Pakistan.", "MOBILIZE", "153", "IND", None),
+    ("Chinese troops took up positions along the border with India.", "MOBILIZE", "154", "CHN", "IND"),
+    ("Serbian tanks massed near the boundary with Kosovo.", "MOBILIZE", "154", "SRB", None),
+    ("Russia beefed up its military presence near Finland.", "MOBILIZE", "154", "RUS", "FIN"),
+    ("Pakistan moved armour to the border with India.", "MOBILIZE", "154", "PAK", "IND"),
+    ("Georgian authorities massed riot police outside parliament.", "MOBILIZE", "153", "GEO", None),
     # SANCTION (16)
     ("China hiked tariffs on Australian barley.", "SANCTION", "163", "CHN", "AUS"),
     ("The United States withdrew from the Paris climate accord.", "SANCTION", "164", "USA", None),
@@ -171,6 +188,11 @@ NOT_CODED = [
     ("Hamas fired rockets into southern Israel.", "MOBILIZE"),  # rockets into a country: no test
     ("The Fed raised interest rates again.", "REQUEST"),
     ("Ukraine restored power to Kharkiv after the strikes.", "RETREAT"),  # electricity is no office
+    ("Russia opened a bridge to Crimea across the Kerch Strait.", "COOPERATE"),  # a domestic opening, no partner
+    ("The foreign minister briefed EU ambassadors on the talks.", "COOPERATE"),  # a briefing, no intelligence
+    ("Thousands of protesters massed outside parliament in Belgrade.", "MOBILIZE"),  # a crowd protests
+    ("UN peacekeepers took up positions in southern Lebanon.", "MOBILIZE"),  # peacekeepers protect
+    ("The United States sold F-16 fighters to Taiwan.", "AID"),  # a sale is no gift
 ]
 
 
