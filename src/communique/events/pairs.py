@@ -32,11 +32,10 @@ MODEL_ROUTES = frozenset({"path", "partial", "nearest", "first", "loose", "defau
 """Lexicon routes on which the learned model, when given, decides: every route but a frame that
 links the two actors. The model sees the lexicon's answer and route as features. Chosen on our
 own sentence sets with ``scripts/train_pair_model.py --cross-writer`` (trained on one writer's
-files, scored on the other's): on linked frames the model is within two lines of the lexicon
-(0.919 vs 0.916 of 395), so the explainable frame is kept; on the other routes it is better (path
-0.72 vs 0.65, partial 0.60 vs 0.50, nearest 0.48 vs 0.20, loose 0.47 vs 0.30). A probability
-threshold did not help there (0.771 with none, 0.733 at 0.5). Re-check when the lexicon or the
-sets grow."""
+files, scored on the other's): on linked frames the model ties the lexicon (0.920 both, 410
+pairs), so the explainable frame is kept; on the other routes it is better (path 0.74 vs 0.67,
+partial 0.60 vs 0.51, nearest 0.43 vs 0.21, loose 0.53 vs 0.31). A probability threshold did not
+help there (0.782 with none, 0.749 at 0.5). Re-check when the lexicon or the sets grow."""
 
 
 def _ov(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
