@@ -88,12 +88,14 @@ class PetrarchAgent:
     plurals: list[str] | None = None  # None: regular plural; []: none ("{}")
 
 
-def _strip_comments(path: Path) -> Iterator[tuple[int, str]]:
-    """Lines without ``<!-- -->`` blocks and ``#`` comments, with their 1-based numbers."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise KnowledgeError(f"cannot read PETRARCH dictionary: {exc}", code="C300", path=str(path)) from exc
+XML_OPEN = re.compile(r"<!\s*--")
+"""Where a ``<!-- -->`` comment block opens in an actor/agent dictionary (spaces allowed)."""
+
+
+def xml_uncommented(text: str, opener: re.Pattern[str] = XML_OPEN) -> Iterator[tuple[int, str]]:
+    """Each line of a PETRARCH/TABARI dictionary with ``<!-- -->`` blocks (which may span lines)
+    cut out, with its 1-based number. Shared by the actor/agent and the verb dictionary readers;
+    each applies its own ``#`` comment rule to what is left."""
     in_block = False
     for no, raw in enumerate(text.splitlines(), start=1):
         line = raw
@@ -107,13 +109,23 @@ def _strip_comments(path: Path) -> Iterator[tuple[int, str]]:
                 line = line[k + 3 :]
                 in_block = False
             else:
-                m = re.search(r"<!\s*--", line)
+                m = opener.search(line)
                 if m is None:
                     out += line
                     break
                 out += line[: m.start()]
                 line = line[m.end() :]
                 in_block = True
+        yield no, out
+
+
+def _strip_comments(path: Path) -> Iterator[tuple[int, str]]:
+    """Lines without ``<!-- -->`` blocks and ``#`` comments, with their 1-based numbers."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read PETRARCH dictionary: {exc}", code="C300", path=str(path)) from exc
+    for no, out in xml_uncommented(text):
         if "#" in out:
             out = out[: out.index("#")]
         yield no, out.rstrip()

@@ -57,6 +57,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from communique.actors.petrarch import xml_uncommented
 from communique.errors import KnowledgeError
 from communique.events.lexicon import VerbFrame
 from communique.events.tables import EventTables
@@ -130,26 +131,14 @@ def _fail(path: Path, line: int, msg: str) -> KnowledgeError:
     return KnowledgeError(msg, code="C340", path=str(path), line=line)
 
 
+XML_OPEN = re.compile(r"<!--")
+"""Where a comment block opens in a verb dictionary (exactly ``<!--``)."""
+
+
 def _clean_lines(text: str) -> Iterator[tuple[int, str]]:
     """Lines without comments, numbered from 1; '#' starts a comment at the start of a line or
     after a space (so "[###]" is a code, not a comment)."""
-    in_xml = False
-    for no, raw in enumerate(text.splitlines(), start=1):
-        line = raw
-        out = ""
-        while line:
-            if in_xml:
-                end = line.find("-->")
-                if end < 0:
-                    line = ""
-                    break
-                line, in_xml = line[end + 3:], False
-                continue
-            start = line.find("<!--")
-            if start < 0:
-                out += line
-                break
-            out, line, in_xml = out + line[:start], line[start + 4:], True
+    for no, out in xml_uncommented(text, XML_OPEN):
         if out.lstrip().startswith("#"):
             continue
         out = re.split(r"\s#", out, maxsplit=1)[0].strip()
