@@ -124,7 +124,7 @@ def load_sentence_sets(folder: Path) -> tuple[list[SentenceCase], str]:
 
 def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalReport:
     from communique.eval.plv import pair_hit
-    from communique.events.bench import analyse_many, confusion_rows, macro_f1
+    from communique.events.bench import analyse_many, confusion_rows, macro_f1, overlaps
     from communique.events.coder import EventCoder
     from communique.events.pairmodel import load_pair_model, split_of
     from communique.events.pairs import decide, lexicon_pair
@@ -171,7 +171,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         neg_kinds[neg.kind] += 1
         bad = [x for x in explained[neg.text] if x.event is not None
                and ("*" in neg.not_types or x.event.type in neg.not_types)
-               and (neg.target is None and any(_overlap(s, neg.source) for s in _source_spans(x))
+               and (neg.target is None and any(overlaps(s, neg.source) for s in _source_spans(x))
                     or neg.target is not None and pair_hit(x, neg.source, neg.target))]
         if bad:
             false_events[neg.kind] += 1
@@ -219,10 +219,6 @@ def gold_digest(folder: Path | None = None) -> str:
     cases, digest = load_sentence_sets(folder)
     negatives, neg_digest = load_negatives(folder.parent / "negatives")
     return _combined(digest, neg_digest, bool(negatives))
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _source_spans(x: Any) -> list[tuple[int, int]]:

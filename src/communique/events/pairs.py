@@ -15,6 +15,7 @@ __all__ = ["classify_pair", "lexicon_pair", "decide", "model_features", "pair_he
 
 from typing import Any
 
+from communique.events.bench import overlaps
 from communique.events.coder import Explained
 from communique.events.frames import (
     PROTEST_TOPIC_TYPES,
@@ -36,10 +37,6 @@ files, scored on the other's): on linked frames the model ties the lexicon (0.92
 pairs), so the explainable frame is kept; on the other routes it is better (path 0.74 vs 0.67,
 partial 0.60 vs 0.51, nearest 0.43 vs 0.21, loose 0.53 vs 0.31). A probability threshold did not
 help there (0.782 with none, 0.749 at 0.5). Re-check when the lexicon or the sets grow."""
-
-
-def _ov(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
-    return b is not None and a[0] < b[1] and b[0] < a[1]
 
 
 def _head_in(doc: Any, span: tuple[int, int] | None) -> Any:
@@ -112,11 +109,11 @@ def lexicon_pair(
     scored: list[tuple[int, float, Frame]] = []
     for x in explained:
         f = x.frame
-        s_hit = any(_ov(sp, src) for sp in _spans(f.sources)) or (x.event is not None and f.parties)
-        t_hit = any(_ov(sp, tgt) for sp in _spans(f.targets))
-        rs = any(_ov(sp, tgt) for sp in _spans(f.sources))
-        rt = any(_ov(sp, src) for sp in _spans(f.targets))
-        joint = any(_ov(sp, src) for sp in _spans(f.sources)) and rs  # "A and B agreed": both are actors
+        s_hit = any(overlaps(sp, src) for sp in _spans(f.sources)) or (x.event is not None and f.parties)
+        t_hit = any(overlaps(sp, tgt) for sp in _spans(f.targets))
+        rs = any(overlaps(sp, tgt) for sp in _spans(f.sources))
+        rt = any(overlaps(sp, src) for sp in _spans(f.targets))
+        joint = any(overlaps(sp, src) for sp in _spans(f.sources)) and rs  # "A and B agreed": both are actors
         rank = 4 if s_hit and t_hit else 3 if (rs and rt) or joint else 2 if (s_hit or t_hit) else 0
         if rank:
             scored.append((rank, f.confidence + (0.05 if f.status == "fact" else 0.0), f))
