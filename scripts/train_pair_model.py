@@ -19,18 +19,12 @@ from collections import Counter
 from pathlib import Path
 
 from communique.config import Options
-from communique.eval.sentences import default_sentences_dir, load_sentence_sets
+from communique.eval.sentences import default_sentences_dir, load_sentence_sets, writer_of
 from communique.events.bench import analyse_many
 from communique.events.coder import EventCoder
 from communique.events.pairmodel import MODEL_FILE, train
 from communique.events.pairs import MODEL_ROUTES, lexicon_pair, model_features
 from communique.knowledge import data_path
-
-
-def _writer(line_id: str) -> str:
-    """'b' for the second writer's lines ('assault-b-012'), else 'a'."""
-    parts = line_id.split("-")
-    return "b" if len(parts) == 3 and parts[1] == "b" else "a"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dry-run", action="store_true", help="report dev scores, write nothing")
     ap.add_argument("--cross-writer", action="store_true",
                     help="report only: train on writer a's files, score writer b's (ids '<type>-b-NNN')")
+    ap.add_argument("--hold-writers", metavar="LETTERS",
+                    help="report only: train on the other writers' lines, score these writers' (e.g. 'cde')")
     args = ap.parse_args(argv)
 
     options = Options()
@@ -53,12 +49,13 @@ def main(argv: list[str] | None = None) -> int:
         lt, how = lexicon_pair(a, ex, c.source, c.target, coder.lexicon)
         feats = model_features(a, c.source, c.target, (lt, how))
         rows.append((c, lt, how.split()[0], feats or ["bias"]))
-    if args.cross_writer:
-        # train on one writer's files, score on the other writer's: a harder, shifted dev set
-        held = [r for r in rows if _writer(r[0].id) == "b"]
-        rows = [r for r in rows if _writer(r[0].id) != "b"] + held
-        train_rows = [(feats, c.type) for c, _, _, feats in rows if _writer(c.id) != "b"]
-        dev_ids = {r[0].id for r in held}
+    held_writers = set(args.hold_writers or "") or ({"b"} if args.cross_writer else set())
+    if held_writers:
+        # train on some writers' files, score on the others': a harder, shifted dev set
+        if args.cross_writer:
+            rows = [r for r in rows if writer_of(r[0].id) in "ab"]
+        train_rows = [(feats, c.type) for c, _, _, feats in rows if writer_of(c.id) not in held_writers]
+        dev_ids = {c.id for c, _, _, _ in rows if writer_of(c.id) in held_writers}
     else:
         train_rows = [(feats, c.type) for c, _, _, feats in rows if c.split == "train"]
         dev_ids = {c.id for c, _, _, _ in rows if c.split == "dev"}
@@ -84,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     mod = sum(r["model"] for r in per_route.values())
     print(f"dev accuracy: lexicon {lex / n:.3f}, model everywhere {mod / n:.3f}, "
           f"model on {sorted(MODEL_ROUTES)} {hybrid / n:.3f}")
-    if not args.dry_run and not args.cross_writer:
+    if not args.dry_run and not held_writers:
         out = data_path(*MODEL_FILE)
         out.write_text(json.dumps(model.to_json(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {out} ({out.stat().st_size // 1024} KiB)")

@@ -73,3 +73,20 @@ def test_sentences_suite_counts_false_events_on_the_negative_set(tmp_path: Path)
     assert report.metrics["negative_precision"] == 0.5
     rows = {r[0]: r[2] for r in report.tables["negative set: lines with a false event, by kind"][1:]}
     assert rows == {"question": 0, "other": 1}
+
+
+@pytest.mark.slow
+def test_sentences_suite_scores_each_writer_apart(tmp_path: Path) -> None:
+    lines = [
+        {"id": "aid-001", "text": "Japan sent rice to the Philippines after the typhoon.", "source": "Japan",
+         "target": "the Philippines", "type": "AID"},
+        {"id": "aid-c-001", "text": "Norway shipped tents and blankets to Turkey after the earthquake, officials said.",
+         "source": "Norway", "target": "Turkey", "type": "AID"},
+        {"id": "aid-c-002", "text": "Canada airlifted medicine to Haiti after the storm.", "source": "Canada",
+         "target": "Haiti", "type": "AID"},
+    ]
+    (tmp_path / "aid.jsonl").write_text(json.dumps(lines[0]) + "\n", encoding="utf-8")
+    (tmp_path / "aid-c.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines[1:]), encoding="utf-8")
+    report = run_suite("sentences", tmp_path, Options(), split="all")
+    table = next(v for k, v in report.tables.items() if k.startswith("by writer"))
+    assert [(r[0], r[1]) for r in table[1:]] == [("a", 1), ("c", 2)]

@@ -14,7 +14,7 @@ scores are pinned in ``tests/eval/sentences_baseline.json`` (the coder's second 
 
 from __future__ import annotations
 
-__all__ = ["run", "load_sentence_sets", "load_negatives", "gold_digest", "default_sentences_dir", "GATED_METRICS",
+__all__ = ["run", "load_sentence_sets", "load_negatives", "gold_digest", "default_sentences_dir", "writer_of", "GATED_METRICS",
            "SentenceCase", "NegativeCase"]
 
 import hashlib
@@ -93,6 +93,13 @@ def load_negatives(folder: Path) -> tuple[list[NegativeCase], str]:
     return cases, h.hexdigest()
 
 
+def writer_of(line_id: str) -> str:
+    """The writer's letter of a sentence-set line: 'b' for 'assault-b-012', 'a' for the first
+    writer's 'assault-012'. Lets a score be split by writer (their habits differ)."""
+    parts = line_id.split("-")
+    return parts[1] if len(parts) == 3 else "a"
+
+
 def default_sentences_dir() -> Path:
     """The repository's ``examples/gold/sentences`` (this file is ``src/communique/eval/sentences.py``)."""
     return Path(__file__).resolve().parents[3] / "examples" / "gold" / "sentences"
@@ -147,6 +154,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
     hows: Counter[str] = Counter()
     how_right: Counter[str] = Counter()
     by_phenomenon: dict[str, list[int]] = {}
+    by_writer: dict[str, list[int]] = {}
     e2e_hits = 0
     for c in cases:
         a, ex = analyses[c.text], explained[c.text]
@@ -163,6 +171,10 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
             by_phenomenon.setdefault(ph, [0, 0])
             by_phenomenon[ph][0] += 1
             by_phenomenon[ph][1] += t == c.type
+        w = by_writer.setdefault(writer_of(c.id), [0, 0, 0])
+        w[0] += 1
+        w[1] += t == c.type
+        w[2] += lt == c.type
         if any(x.event is not None and x.event.type == c.type and pair_hit(x, c.source, c.target) for x in ex):
             e2e_hits += 1
     false_events: Counter[str] = Counter()
@@ -194,6 +206,9 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         + [[k, round(v[0], 3), round(v[1], 3), round(v[2], 3), v[3]] for k, v in per.items()],
         "by phenomenon": [["phenomenon", "n", "accuracy"]]
         + [[k, v[0], round(v[1] / v[0], 3)] for k, v in sorted(by_phenomenon.items())],
+        "by writer (ids '<type>-<letter>-NNN'; the first writer has no letter)": [["writer", "n", "accuracy",
+                                                                                 "lexicon"]]
+        + [[k, v[0], round(v[1] / v[0], 3), round(v[2] / v[0], 3)] for k, v in sorted(by_writer.items())],
         "most frequent confusions": confusion_rows(gold, pred),
         "negative set: lines with a false event, by kind": [["kind", "n", "false events"]]
         + [[k, v, false_events[k]] for k, v in sorted(neg_kinds.items())],
