@@ -745,6 +745,16 @@ def _victim_like(t: Token) -> bool:
     return t.pos_ == "NOUN" and (counted or (_quantity_like(t) and bool(_prep_obj(t, "of", parties=False))))
 
 
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "oprd", "advcl", "acomp", "xcomp"})
+
+
+def _small_clauses(v: Token) -> list[Token]:
+    """The adjective that says what the verb makes of its object ("found the minister guilty",
+    "set the hostages free", "declared the vote void"): the parser hangs it on the verb as a
+    clause or a predicate. It names the verb's meaning as a particle does."""
+    return [c for c in v.children if c.dep_ in SMALL_CLAUSE_DEPS and c.pos_ == "ADJ" and c.i > v.i]
+
+
 def _is_passive(v: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children)
 
@@ -857,6 +867,8 @@ class FrameFinder:
             objs = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VB"
                     and not _kids(c, "aux", "auxpass", "mark") for s in _kids(c, "nsubj")
                     if s.lower_ not in RELATIVE]
+        if not objs:  # "found the minister guilty": the subject of the adjective's small clause
+            objs = [s for c in _small_clauses(v) for s in _kids(c, "nsubj") if s.lower_ not in RELATIVE]
         if not objs:  # "armed and trained the army": an object shared with the next verb
             objs = [o for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == v.i + 2
                     and v.doc[v.i + 1].dep_ == "cc" for o in _kids(c, "dobj")]
@@ -983,6 +995,7 @@ class FrameFinder:
             return None, 0
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
+        particles |= {c.lower_ for c in _small_clauses(v)}  # "found X guilty", "set X free"
         if _for_clause(v) is not None:
             particles.add("for")  # "called for Maduro to leave": the clause's marker is the particle
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
@@ -1698,6 +1711,21 @@ class _Finder(FrameFinder):
                 sources = self.subjects(verb)[0]  # "was in Damascus for talks with Assad": the subject
                 if sources:
                     steps_note = f"source: '{sources[0].text}', who came for the {n.text}"
+        if standalone and not sources and nt.type == "PROTEST" and n.dep_ == "pobj" and n.head.lower_ == "in":
+            verb = n.head.head
+            if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "stopped work in protest": on the object
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX") and verb.i not in self.consumed:
+                # "stopped work in protest at the pay freeze": whoever did it protests, and the
+                # party behind what they protest at is the recipient
+                sources = [t for t in self.subjects(verb)[0] if t.lower_ not in PRONOUNS_NO_ACTOR]
+                if sources:
+                    steps_note = f"source: '{sources[0].text}', who '{verb.text}' in {n.text}"
+                    for word in () if targets else nt.target_preps:  # "at" hung on the verb
+                        targets = [t for t in _prep_obj(verb, word) if t.i > n.i]
+                        if targets:
+                            break
+                    targets = [x for t in targets for x in self._inner_or_agent(t)]
         if standalone and not sources:
             return None
         if standalone and by_origin and n.lemma_.lower() in INSTRUMENT_NOUNS and not targets:
