@@ -210,6 +210,8 @@ NOT_CODED = [
     ("Villagers in Gaza took shelter in a school.", "AID"),  # sheltering oneself is no asylum given
     ("Sudanese army units fought with RSF fighters in Khartoum.", "COOPERATE"),  # "fought with" is fighting
     ("The court found the evidence weak.", "SANCTION"),  # only guilt or liability convicts
+    # "make X transparent" is a result, not a light verb with an aid noun
+    ("The Armenian cabinet says the new rules will make foreign funding more transparent.", "AGREE"),
 ]
 
 
