@@ -403,8 +403,8 @@ NOMINALS = [
     # "X's N of Y": the of-phrase is the one the event is done to
     ("Russia's invasion of Ukraine began in February 2022.", [("ASSAULT", "RUS", "UKR")]),
     ("Pakistan conducted airstrikes inside Iran on Thursday.", [("ASSAULT", "PAK", "IRN")]),
-    # a weapon described by its origin is not an attack
-    ("Turkey's purchase of Russian missiles angered Washington.", []),
+    # a weapon described by its origin is not an attack; the purchase itself is trade with Russia
+    ("Turkey's purchase of Russian missiles angered Washington.", [("COOPERATE", "TUR", "RUS")]),
     # a weapon as subject is the instrument: its origin is the actor
     ("Ukrainian drones hit an oil refinery in southern Russia.", [("ASSAULT", "UKR", None)]),
     # an exercise without a partner is a show of force; a joint one is cooperation

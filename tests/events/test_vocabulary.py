@@ -152,6 +152,20 @@ VOCABULARY = [
     ("Israeli bulldozers levelled Palestinian homes in the West Bank.", "ASSAULT", "1712", "ISR", "PSE"),
     ("Russia's drone strikes on Kyiv continued overnight.", "ASSAULT", "1952", "RUS", "UKR"),
     ("The Syrian army's chemical attack on Douma killed dozens.", "ASSAULT", "2041", "SYR", None),
+    # end-to-end gaps: apologies in plain words, fighting side by side, trade nouns,
+    # money deposited or extended, shelter given, strikes walked, embargoes placed, readmission
+    ("Argentine President Javier Milei said sorry to Brazil for his remarks.", "CONCEDE", "055", "ARG", "BRA"),
+    ("Canadian Prime Minister Justin Trudeau begged forgiveness from the Cree nation.", "CONCEDE", "055", "CAN", None),
+    ("Chadian troops fought alongside Nigerian soldiers against Boko Haram.", "COOPERATE", "062", "TCD", "NGA"),
+    ("Nepal's purchase of fuel from China angered New Delhi.", "COOPERATE", "061", "NPL", "CHN"),
+    ("Egypt's sale of gas to Jordan resumed in 2019.", "COOPERATE", "061", "EGY", "JOR"),
+    ("Kuwait deposited $1 billion in Jordan's central bank.", "AID", "071", "KWT", "JOR"),
+    ("India extended Bangladesh a $2 billion credit line in 2016.", "AID", "071", "IND", "BGD"),
+    ("Iran furnished the Houthis with drones and missiles.", "AID", None, "IRN", "YEM"),
+    ("Morocco gave shelter to thousands of Malian refugees.", "AID", "075", "MAR", "MLI"),
+    ("Dock workers in Antwerp walked off the job on Tuesday.", "PROTEST", "1431", "BEL", None),
+    ("Bolivia placed an oil embargo on Peru.", "SANCTION", "163", "BOL", "PER"),
+    ("Chad readmitted UN human rights monitors in March.", "RETREAT", "086", "TCD", "UNO"),
 ]
 
 
@@ -193,6 +207,11 @@ NOT_CODED = [
     ("Thousands of protesters massed outside parliament in Belgrade.", "MOBILIZE"),  # a crowd protests
     ("UN peacekeepers took up positions in southern Lebanon.", "MOBILIZE"),  # peacekeepers protect
     ("The United States sold F-16 fighters to Taiwan.", "AID"),  # a sale is no gift
+    ("Villagers in Gaza took shelter in a school.", "AID"),  # sheltering oneself is no asylum given
+    ("Sudanese army units fought with RSF fighters in Khartoum.", "COOPERATE"),  # "fought with" is fighting
+    ("The court found the evidence weak.", "SANCTION"),  # only guilt or liability convicts
+    # "make X transparent" is a result, not a light verb with an aid noun
+    ("The Armenian cabinet says the new rules will make foreign funding more transparent.", "AGREE"),
 ]
 
 
@@ -223,3 +242,25 @@ def test_vocabulary_tear_gas_is_crowd_control_not_a_chemical_weapon(nlp: Any) ->
     ev = _find(code_text("Syrian government forces fired chlorine gas at the rebels."), "ASSAULT")
     assert ev is not None and ev.mode == "unconventional"
 
+
+
+def test_vocabulary_adjective_small_clause_is_the_verbs_particle(nlp: Any) -> None:
+    """"found X guilty", "set X free": the adjective after the object names the verb's meaning,
+    and the small clause's subject is the object (active and passive)."""
+    for text in ("A Lima court found former minister Jorge Ruiz guilty of bribery in 2019.",
+                 "Former minister Jorge Ruiz was found guilty of bribery by a Lima court."):
+        ev = _find(code_text(text), "SANCTION")
+        assert ev is not None and ev.cameo == "116", text
+        assert "Ruiz" in ev.target.text, text
+    ev = _find(code_text("Kenya set two jailed Tanzanian journalists free on Monday."), "RETREAT")
+    assert ev is not None and ev.mode == "release" and "TZA" in _countries(ev.targets)
+
+
+def test_vocabulary_in_protest_at_makes_the_subject_a_protester(nlp: Any) -> None:
+    """"did X in protest at Y's Z": the clause's subject protests, the party behind the thing
+    protested at is the recipient (also when the parser hangs "at" on the verb)."""
+    ev = _find(code_text("Nurses in Lagos stopped work in protest at the government's pay freeze."), "PROTEST")
+    assert ev is not None and ev.source.country == "NGA" and ev.target is not None
+    assert ev.target.text.endswith("government")
+    ev = _find(code_text("Two Lebanese ministers resigned in protest over Hezbollah's role in the cabinet."), "PROTEST")
+    assert ev is not None and "LBN" in _countries(ev.sources) and ev.target is not None

@@ -745,6 +745,16 @@ def _victim_like(t: Token) -> bool:
     return t.pos_ == "NOUN" and (counted or (_quantity_like(t) and bool(_prep_obj(t, "of", parties=False))))
 
 
+SMALL_CLAUSE_DEPS = frozenset({"ccomp", "oprd", "advcl", "acomp", "xcomp"})
+
+
+def _small_clauses(v: Token) -> list[Token]:
+    """The adjective that says what the verb makes of its object ("found the minister guilty",
+    "set the hostages free", "declared the vote void"): the parser hangs it on the verb as a
+    clause or a predicate. It names the verb's meaning as a particle does."""
+    return [c for c in v.children if c.dep_ in SMALL_CLAUSE_DEPS and c.pos_ == "ADJ" and c.i > v.i]
+
+
 def _is_passive(v: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children)
 
@@ -857,6 +867,11 @@ class FrameFinder:
             objs = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VB"
                     and not _kids(c, "aux", "auxpass", "mark") for s in _kids(c, "nsubj")
                     if s.lower_ not in RELATIVE]
+        if not objs:  # "found the minister guilty": the subject of the adjective's small clause,
+            # where the lexicon has the verb with that adjective ("make X transparent" has none)
+            named = {f.particle for f in self.lex.verb_frames(v.lemma_) if f.particle}
+            objs = [s for c in _small_clauses(v) if c.lower_ in named
+                    for s in _kids(c, "nsubj") if s.lower_ not in RELATIVE]
         if not objs:  # "armed and trained the army": an object shared with the next verb
             objs = [o for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == v.i + 2
                     and v.doc[v.i + 1].dep_ == "cc" for o in _kids(c, "dobj")]
@@ -881,8 +896,9 @@ class FrameFinder:
             elif slot.startswith("prep:"):
                 found = _prep_obj(v, slot[5:]) or ([] if passive else [
                     p for c in _kids(v, "advmod", "prt") for p in _prep_obj(c, slot[5:])])
-                if not found:  # ("handed Hong Kong back to China": the phrase under the particle)
-                    for o in _object_phrases(_kids(v, "dobj")):
+                if not found:  # ("handed Hong Kong back to China": the phrase under the particle;
+                    # "aid to Uganda was cut": under the passive's subject)
+                    for o in _object_phrases(_kids(v, "dobj") or (_kids(v, *PASS_SUBJ_DEPS) if passive else [])):
                         found = _prep_obj(o, slot[5:])
                         if found:
                             break
@@ -909,6 +925,7 @@ class FrameFinder:
             return first, "first object"
         if slots:  # "called for the resumption of talks with Greece": the party in the phrase
             pobjs = [p for c in _kids(v, "prep") for p in _kids(c, "pobj")]
+            pobjs += [p for c in _kids(v, "prt") for q in _kids(c, "prep") for p in _kids(q, "pobj")]
             inner = [t for o in [*self.objects(v), *pobjs] for t in _inner_parties(o)]
             if inner:
                 return inner, "inner"
@@ -983,6 +1000,7 @@ class FrameFinder:
             return None, 0
         particles = {c.lower_ for c in v.children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")
                      and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # "called Xi on Tuesday"
+        particles |= {c.lower_ for c in _small_clauses(v)}  # "found X guilty", "set X free"
         if _for_clause(v) is not None:
             particles.add("for")  # "called for Maduro to leave": the clause's marker is the particle
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
@@ -1278,6 +1296,8 @@ def noun_trigger(lex: Lexicon, tok: Token) -> NounTrigger | None:
     a hyphenated word the tokenizer split ("sit-in", "cease-fire") over its last part."""
     if tok.pos_ not in ("NOUN", "PROPN", "VERB") and tok.tag_ not in ("NN", "NNS"):
         return None
+    if tok.pos_ == "PROPN" and tok.ent_type_ in NOT_PARTY_ENTS:
+        return None  # "in March 2008": a month, not a march
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
         for last in (tok.lower_, tok.lemma_.lower()):
@@ -1353,6 +1373,8 @@ PROTEST_TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 INSTRUMENT_NOUNS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "mortar", "grenade"})
 # Exercises are COOPERATE only when joint (PLOVER: single-country exercises are MOBILIZE)
 EXERCISE_NOUNS = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "wargame"})
+# "drills around Taiwan", "exercises near the border": where a show of force is aimed
+SHOW_OF_FORCE_PREPS = ("around", "near", "off", "along", "encircling", "surrounding")
 JOINT_MARKERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"})
 POSS_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 AGENT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
@@ -1698,6 +1720,21 @@ class _Finder(FrameFinder):
                 sources = self.subjects(verb)[0]  # "was in Damascus for talks with Assad": the subject
                 if sources:
                     steps_note = f"source: '{sources[0].text}', who came for the {n.text}"
+        if standalone and not sources and nt.type == "PROTEST" and n.dep_ == "pobj" and n.head.lower_ == "in":
+            verb = n.head.head
+            if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "stopped work in protest": on the object
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX") and verb.i not in self.consumed:
+                # "stopped work in protest at the pay freeze": whoever did it protests, and the
+                # party behind what they protest at is the recipient
+                sources = [t for t in self.subjects(verb)[0] if t.lower_ not in PRONOUNS_NO_ACTOR]
+                if sources:
+                    steps_note = f"source: '{sources[0].text}', who '{verb.text}' in {n.text}"
+                    for word in () if targets else nt.target_preps:  # "at" hung on the verb
+                        targets = [t for t in _prep_obj(verb, word) if t.i > n.i]
+                        if targets:
+                            break
+                    targets = [x for t in targets for x in self._inner_or_agent(t)]
         if standalone and not sources:
             return None
         if standalone and by_origin and n.lemma_.lower() in INSTRUMENT_NOUNS and not targets:
@@ -1752,9 +1789,10 @@ class _Finder(FrameFinder):
         by_trigger = {f.trigger.i: f for f in frames}
         # "marched to demand his resignation", "rallied, accusing the government of fraud": the
         # protest's topic is no event of its own (PLOVER)
-        frames = [f for f in frames if not (
+        topics = [f for f in frames if (
             f.type in PROTEST_TOPIC_TYPES and f.trigger.dep_ in ("advcl", "xcomp", "conj")
             and f.trigger.head.i in by_trigger and by_trigger[f.trigger.head.i].type == "PROTEST")]
+        frames = [f for f in frames if not any(f is t for t in topics)]
         elaborations = [f for f in frames if (
             (f.trigger.dep_ == "advcl" and (f.trigger.tag_ == "VBG" or _has_to(f.trigger)))
             and f.trigger.head.i in by_trigger and by_trigger[f.trigger.head.i].type == f.type)]
@@ -1787,6 +1825,17 @@ class _Finder(FrameFinder):
             if f is not None:
                 frames.append(f)
         for f in frames:
+            if not f.targets and f.sources:
+                verbal = f.trigger.pos_ in ("VERB", "AUX")
+                late = (self._purpose_target(f.trigger) if f.type == "PROTEST" and verbal
+                        else self._demanded_of(f.trigger) if f.type == "REQUEST" else [])
+                # "marched to demand the minister's resignation": the topic's own recipient
+                late = late or [x for t in topics if f.type == "PROTEST" and t.trigger.head.i == f.trigger.i
+                                for x in t.targets if _party_like(x)]
+                if late:
+                    f.targets = late
+                    f.steps.append(f"recipient '{late[0].text}' from the clause under '{f.trigger.text}'")
+        for f in frames:
             f.targets = [t for t in f.targets if t.lower_ not in REFLEXIVES]  # "blew himself up"
             for role in ("sources", "targets"):
                 heads: list[Token] = getattr(f, role)
@@ -1807,6 +1856,46 @@ class _Finder(FrameFinder):
             if f.reverse is not None:
                 out.append(self._finish(f.reverse, question))
         return out
+
+    @staticmethod
+    def _shown_to(n: Token) -> list[Token]:
+        """Whom a show of force is aimed at: the place drills are held around or near ("drills
+        around Taiwan", "held exercises near the Libyan border"), or what they encircle."""
+        heads = [n, n.head] if n.dep_ in ("dobj", "nsubjpass") and n.head.pos_ in ("VERB", "AUX") else [n]
+        for h in heads:
+            found = [t for w in SHOW_OF_FORCE_PREPS for t in _prep_obj(h, w)]
+            found = found or [t for a in _kids(h, "acl") if a.tag_ == "VBG" for o in _kids(a, "dobj") for t in _conj(o)]
+            if found:
+                return found
+        return []
+
+    def _purpose_target(self, v: Token) -> list[Token]:
+        """Whom a protest is aimed at, from its purpose clause: "poured into the streets to protest
+        against Maduro", "downed tools to demand higher wages from Lonmin", "marched to
+        denounce the army's seizure of power" (the party behind the thing protested at)."""
+        for c in v.children:
+            if c.dep_ not in ("advcl", "xcomp") or not _has_to(c) or c.pos_ not in ("VERB", "AUX"):
+                continue
+            found = [x for t in _prep_obj(c, "against") for x in self._inner_or_agent(t)]
+            found = found or [x for o in _kids(c, "dobj") for x in self._inner_or_agent(o)
+                              if _party_like(x) or any(_party_like(k) for k in _kids(x, "poss"))]
+            found = found or _complement_party(c)
+            if found:
+                return found
+        return []
+
+    @staticmethod
+    def _demanded_of(v: Token) -> list[Token]:
+        """Who is asked, from the that-clause of a demand: "requested that the African Union
+        mediate", "Egypt's demand that Ethiopia stop ..." (the clause's subject)."""
+        for c in v.children:
+            if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX") and (
+                    v.pos_ in ("VERB", "AUX") or any(m.lower_ == "that" for m in _kids(c, "mark"))):
+                subj = [t for s in _kids(c, "nsubj") for t in _conj(s)
+                        if t.lower_ not in PRONOUNS_NO_ACTOR and t.lower_ not in RELATIVE]
+                if subj:
+                    return subj
+        return []
 
     def _headline_frames(self) -> list[Frame]:
         """The frame of a headline verb the tagger took for a noun, read on the repaired parse
@@ -1854,6 +1943,7 @@ class _Finder(FrameFinder):
                 and not f.targets and not any(c.lower_ in JOINT_MARKERS for c in f.trigger.children)):
             f.type, f.mode, f.cameo = "MOBILIZE", "troops", "150"
             f.steps.append("an exercise with no partner is a show of force (PLOVER: single-country -> MOBILIZE)")
+            f.targets = self._shown_to(f.trigger)
         clause = _clause_verb(f.trigger)
         status, speech, future, obligation = self._clause_status(clause)
         if literal:
