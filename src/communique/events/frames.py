@@ -699,6 +699,57 @@ AGENT_PARTICIPLES = frozenset({"lead", "head", "command", "send", "dispatch", "p
                                "order", "direct"})
 
 
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+RELATIVE_CLIMB = 3  # prep/pobj/particle steps from a relative pronoun up to its clause's verb
+
+
+def _antecedent(t: Token) -> Token:
+    """The noun a relative pronoun stands for ("the decision, which Moscow lashed out at": the
+    decision); through an apposition to the name it describes ("Tundu Lissu, the party leader
+    who was detained": Tundu Lissu). Any other token is itself."""
+    if t.lower_ not in RELATIVE or t.tag_ not in RELATIVE_TAGS:
+        return t
+    v = t.head
+    for _ in range(RELATIVE_CLIMB):
+        if v.dep_ == "relcl" or v.head is v:
+            break
+        v = v.head
+    if v.dep_ != "relcl":
+        return t
+    noun = v.head
+    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
+        noun = noun.head
+    return noun
+
+
+def _no_recipient(t: Token) -> bool:
+    """A show of force's object or place that names no adversary: the actor's own forces ("its
+    air force"), an unnamed thing, or a sea or region ("the Gulf") rather than a state."""
+    if any(c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS for c in t.children):
+        return True
+    if t.ent_type_ in ("LOC", "FAC"):
+        return True
+    return t.pos_ == "NOUN" and not _party_like(t) and not _named(t)
+
+
+def _made_by(t: Token) -> list[Token]:
+    """The named party whose thing or deed a common-noun recipient is, from its by-phrase: "rejected
+    a map published by Beijing", "blew up an office built by Seoul", "examined abuses by the
+    army". A thing is no actor; what is done to it is done to whoever made or did it."""
+    if t.pos_ != "NOUN" or _party_like(t) or _named(t):
+        return []
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            found = [p for p in _prep_obj(t, "by") if _party_like(p)]
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not _kids(c, "dobj"):
+            found = [p for p in _prep_obj(c, "by") if _party_like(p)]
+        else:
+            continue
+        if found:
+            return found
+    return []
+
+
 def _behind(t: Token) -> list[Token]:
     """The named party behind a common-noun actor, from its participle's by-phrase."""
     if t.pos_ != "NOUN" or t.ent_type_ or any(
@@ -969,7 +1020,7 @@ class FrameFinder:
         nt = self.lex.noun(t.lemma_)
         if nt is not None and nt.type in MATERIAL_CONFLICT:
             return [t]  # "condemned the attack on Kyiv": Kyiv is the victim, not the one condemned
-        return _inner_parties(t) or [t]
+        return _inner_parties(t) or _made_by(t) or [t]
 
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
@@ -1368,6 +1419,14 @@ UNIT_NOUNS = frozenset({"tonne", "ton", "kilogram", "kilo", "litre", "liter", "b
 GROUP_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "group", "number", "couple", "handful", "million"})
 # What a protest says or wants is its topic, not a second event (PLOVER)
 PROTEST_TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Types whose recipient may be named only by a purpose clause ("sent troops to deter Iran",
+# "cut the internet to silence protesters", "marched to protest against the junta")
+PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE"})
+# Types that answer another party's act, named in an after/as clause when nothing else names
+# the recipient ("put its forces on alert as China staged drills", "imposed a curfew after
+# protesters torched the parliament", "rallied after Washington recognised Kosovo")
+REACTION_TYPES = frozenset({"MOBILIZE", "COERCE", "PROTEST"})
+REACTION_MARKS = frozenset({"after", "as", "when"})
 # Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
 # verb of hitting they are the instrument, and the verb's frame stands ("Ukrainian drones hit ...")
 INSTRUMENT_NOUNS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "mortar", "grenade"})
@@ -1825,10 +1884,21 @@ class _Finder(FrameFinder):
             if f is not None:
                 frames.append(f)
         for f in frames:
+            if f.type == "MOBILIZE" and f.sources and f.targets and all(_no_recipient(t) for t in f.targets):
+                verbal = f.trigger.pos_ in ("VERB", "AUX")
+                aimed = ((self._purpose_target(f.trigger) if verbal else [])
+                         or self._provoker(f.trigger if verbal else _clause_verb(f.trigger), f.sources))
+                if aimed:  # "put its air force on alert after X fired ...": X, not its own force
+                    f.steps.append(f"recipient: '{aimed[0].text}', whom the show of force answers"
+                                   f" (not '{f.targets[0].text}')")
+                    f.targets = aimed
             if not f.targets and f.sources:
                 verbal = f.trigger.pos_ in ("VERB", "AUX")
-                late = (self._purpose_target(f.trigger) if f.type == "PROTEST" and verbal
+                late = (self._purpose_target(f.trigger) if f.type in PURPOSE_TARGET_TYPES and verbal
                         else self._demanded_of(f.trigger) if f.type == "REQUEST" else [])
+                if not late and f.type in REACTION_TYPES:
+                    # "raised its alert level after North Korea shelled the island": aimed at the provoker
+                    late = self._provoker(f.trigger if verbal else _clause_verb(f.trigger), f.sources)
                 # "marched to demand the minister's resignation": the topic's own recipient
                 late = late or [x for t in topics if f.type == "PROTEST" and t.trigger.head.i == f.trigger.i
                                 for x in t.targets if _party_like(x)]
@@ -1837,6 +1907,12 @@ class _Finder(FrameFinder):
                     f.steps.append(f"recipient '{late[0].text}' from the clause under '{f.trigger.text}'")
         for f in frames:
             f.targets = [t for t in f.targets if t.lower_ not in REFLEXIVES]  # "blew himself up"
+            ante = [_antecedent(t) for t in f.targets]
+            if any(a is not t for a, t in zip(ante, f.targets, strict=True)):
+                # "the plan, which Kyiv brushed aside", "the leader who was detained by police"
+                f.steps.append(f"recipient: '{next(a for a in ante if a.lower_ not in RELATIVE).text}',"
+                               " the noun the relative clause hangs on")
+                f.targets = ante
             for role in ("sources", "targets"):
                 heads: list[Token] = getattr(f, role)
                 behind = [_behind(t) for t in heads]
@@ -1867,6 +1943,23 @@ class _Finder(FrameFinder):
             found = found or [t for a in _kids(h, "acl") if a.tag_ == "VBG" for o in _kids(a, "dobj") for t in _conj(o)]
             if found:
                 return found
+        return []
+
+    def _provoker(self, v: Token, sources: list[Token]) -> list[Token]:
+        """The party whose act ``v`` answers: the subject of an after/as/when clause under it, a
+        name or a group of people ("protesters"), not a pronoun, an event ("the strike") or one
+        of the sources again."""
+        if v.pos_ not in ("VERB", "AUX"):
+            return []
+        own = {t.lower_ for s in sources for t in s.subtree}
+        for c in v.children:
+            if c.dep_ != "advcl" or not any(m.lower_ in REACTION_MARKS for m in _kids(c, "mark")):
+                continue
+            subj = [t for s in _kids(c, "nsubj") for t in _conj(s)
+                    if t.lower_ not in own and t.ent_type_ not in NOT_PARTY_ENTS
+                    and (_party_like(t) or (t.tag_ == "NNS" and noun_trigger(self.lex, t) is None))]
+            if subj:
+                return subj
         return []
 
     def _purpose_target(self, v: Token) -> list[Token]:

@@ -1,0 +1,78 @@
+"""Recipients that long wire sentences name away from the verb: the maker of a thing ("a map
+published by Beijing"), the noun a relative pronoun stands for, the party a show of force or a
+crackdown answers ("after North Korea fired ..."), and the purpose clause of a deployment. Real
+parses of sentences we wrote, coded end to end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_coder import _countries, _find
+
+from communique.events import code_text, explain_text
+from communique.events.frames import np_span
+
+
+def _frame_target(text: str, type_: str) -> list[str]:
+    """The recipient phrases of the first frame of ``type_`` (the event drops a common noun it
+    cannot resolve to an actor, the frame keeps it)."""
+    _, explained = explain_text(text)
+    frame = next(x.frame for x in explained if x.frame.type == type_)
+    return [text[slice(*np_span(t))] for t in frame.targets]
+
+# sentence, type, source country, target country
+RECIPIENTS = [
+    # a thing is no recipient: whoever made it or did it is
+    ("Manila rejected a new fishing map published by Beijing last week.", "REJECT", "PHL", "CHN"),
+    ("UN investigators examined abuses by Ugandan soldiers near the border.", "ACCUSE", None, "UGA"),
+    # a relative pronoun stands for the noun its clause hangs on (through an apposition to the name)
+    # a show of force answers the party named in its after/as clause, not the actor's own forces
+    ("Japan put its air force on high alert after North Korea fired two missiles over Hokkaido.",
+     "MOBILIZE", "JPN", "PRK"),
+    ("Taiwan put its forces on alert as Chinese warships entered the strait.", "MOBILIZE", "TWN", "CHN"),
+    # a deployment's purpose clause names whom it is meant to deter
+    ("Washington sent a carrier group to the Gulf to deter Tehran.", "MOBILIZE", "USA", "IRN"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), RECIPIENTS)
+def test_wire_recipients_found(nlp: Any, text: str, type_: str, src: str | None, tgt: str | None) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
+    if src is not None:
+        assert src in _countries(ev.sources), [a.code for a in ev.sources]
+    assert ev.target is not None, ev.pattern
+    if tgt is not None:
+        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+
+
+def test_wire_recipients_relative_pronoun_is_replaced_by_its_noun(nlp: Any) -> None:
+    text = "The new tariff law, which Brussels lashed out at on Monday, takes effect in June."
+    assert _frame_target(text, "ACCUSE") == ["new tariff law"]
+
+
+def test_wire_recipients_relative_pronoun_through_an_apposition(nlp: Any) -> None:
+    """"Navalny, the opposition leader who was detained": the name, not "the opposition leader"."""
+    ev = _find(code_text("Alexei Navalny, the opposition leader who was detained by Russian police at a Moscow "
+                         "airport, went on trial."), "COERCE")
+    assert ev is not None and ev.target is not None and "Navalny" in ev.target.text
+
+
+def test_wire_recipients_curfew_answers_the_crowd_in_the_after_clause(nlp: Any) -> None:
+    text = "Bolivia's government imposed a curfew after opposition supporters set fire to the city hall."
+    assert _frame_target(text, "COERCE") == ["opposition supporters"]
+    assert _frame_target("Bolivia's government imposed a curfew after miners set fire to the city hall.",
+                         "COERCE") == ["miners"]
+
+
+def test_wire_recipients_event_in_the_as_clause_is_no_provoker(nlp: Any) -> None:
+    """"as the strike spread": a strike is an event, not a party; the arrest keeps its object."""
+    ev = _find(code_text("Police in Lagos detained dozens of students as the strike spread."), "COERCE")
+    assert ev is not None and ev.target is not None and "students" in ev.target.text
+
+
+def test_wire_recipients_deployment_to_a_country_keeps_the_country(nlp: Any) -> None:
+    """A state the troops are sent to is a recipient; no clause is searched for another."""
+    ev = _find(code_text("Rwanda deployed troops to Mozambique in July, after insurgents seized a port."), "MOBILIZE")
+    assert ev is not None and "MOZ" in _countries(ev.targets)
