@@ -76,3 +76,18 @@ def test_wire_recipients_deployment_to_a_country_keeps_the_country(nlp: Any) -> 
     """A state the troops are sent to is a recipient; no clause is searched for another."""
     ev = _find(code_text("Rwanda deployed troops to Mozambique in July, after insurgents seized a port."), "MOBILIZE")
     assert ev is not None and "MOZ" in _countries(ev.targets)
+
+
+def test_wire_recipients_participle_after_its_noun_is_a_passive(nlp: Any) -> None:
+    """"Ochoa, extradited by Colombia to the United States, ...": the by-phrase acts."""
+    ev = _find(code_text("The financier Fabio Ochoa, extradited by Colombia to the United States on Friday, "
+                         "appeared in a Miami court."), "COOPERATE")
+    assert ev is not None and "COL" in _countries(ev.sources) and "USA" in _countries(ev.targets)
+
+
+def test_wire_recipients_talks_hosted_by_a_third_party_stay_talks(nlp: Any) -> None:
+    """"Talks between A and B, hosted by X": the host's participle does not swallow the talks."""
+    events = code_text("Talks between Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham "
+                       "Aliyev, hosted in Washington by the US secretary of state, ended without a deal.")
+    ev = _find(events, "CONSULT")
+    assert ev is not None and {"ARM", "AZE"} <= _countries(ev.sources) | _countries(ev.targets)

@@ -807,7 +807,17 @@ def _small_clauses(v: Token) -> list[Token]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children)
+    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children) or _reduced_passive(v)
+
+
+def _reduced_passive(v: Token) -> bool:
+    """A past participle after its noun with a named agent: "Fabio Ochoa, extradited by Colombia
+    to the United States", "a loan approved by the World Bank". The noun is the passive's
+    subject, the by-phrase its actor."""
+    if v.head.dep_ in COMMON_SOURCE_DEPS and v.lemma_.lower() in AGENT_PARTICIPLES:
+        return False  # "a bomb planted by X killed ...": who is behind the subject (_behind), one event
+    return (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+            and any(_party_like(b) for b in _prep_obj(v, "by")))
 
 
 class FrameFinder:
@@ -909,7 +919,7 @@ class FrameFinder:
     def _find_objects(self, v: Token) -> list[Token]:
         objs = _kids(v, "dobj")
         if not objs and _is_passive(v):
-            objs = _kids(v, *PASS_SUBJ_DEPS)
+            objs = [v.head] if _reduced_passive(v) else _kids(v, *PASS_SUBJ_DEPS)
         if not objs:  # "pulled out its troops": object under the particle's pobj
             for c in _kids(v, "prt"):
                 objs.extend(_kids(c, "pobj"))
@@ -1470,6 +1480,8 @@ class _Finder(FrameFinder):
 
     # ---------------------------------------------------------------------------- verb frames
     def verb_frame(self, v: Token, *, as_complement: bool = False) -> Frame | None:
+        if _reduced_passive(v) and (nt := noun_trigger(self.lex, v.head)) is not None and nt.type == "CONSULT":
+            return None  # "talks between A and B, hosted by X": the talks are the event, X their host
         received = self._received(v)
         if received is not None:
             return received
