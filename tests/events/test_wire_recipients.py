@@ -91,3 +91,18 @@ def test_wire_recipients_talks_hosted_by_a_third_party_stay_talks(nlp: Any) -> N
                        "Aliyev, hosted in Washington by the US secretary of state, ended without a deal.")
     ev = _find(events, "CONSULT")
     assert ev is not None and {"ARM", "AZE"} <= _countries(ev.sources) | _countries(ev.targets)
+
+
+def test_wire_recipients_decision_to_act_is_its_owners_act(nlp: Any) -> None:
+    """"Tokyo's decision to curb chip exports to Beijing": Tokyo curbs (a nominal control)."""
+    ev = _find(code_text("Tokyo's decision to curb chip exports to Beijing angered Chinese officials."), "SANCTION")
+    assert ev is not None and "JPN" in _countries(ev.sources) and "CHN" in _countries(ev.targets)
+
+
+def test_wire_recipients_ready_to_meet_in_reported_speech(nlp: Any) -> None:
+    """"said he was willing to meet X": the speaker's promise (AGREE); "not willing" is none."""
+    text = "Rwandan President Paul Kagame said he was willing to meet Congolese President Felix Tshisekedi in Doha."
+    ev = _find(code_text(text), "AGREE")
+    assert ev is not None and "RWA" in _countries(ev.sources) and "COD" in _countries(ev.targets)
+    assert ev.source.text == "Rwandan President Paul Kagame"
+    assert _find(code_text(text.replace("was willing", "was not willing")), "AGREE") is None

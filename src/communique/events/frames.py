@@ -906,6 +906,11 @@ class FrameFinder:
             return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG":
             return _conj(v.head), False
+        if v.dep_ == "acl" and _has_to(v) and v.head.lemma_.lower() in DECISION_NOUNS:
+            # "Tokyo's decision to curb exports to Beijing": the one who decided acts
+            owner = [p for p in _kids(v.head, "poss") if p.lower_ not in POSS_PRONOUNS]
+            if owner:
+                return _conj(owner[0]), False
         stray = _stray_subject(v, self._dateline(v))
         if stray is not None:
             return _conj(stray), False
@@ -1189,6 +1194,11 @@ class FrameFinder:
                 future = True
             if t.dep_ == "xcomp" and t.head.lower_ in LIKELIHOOD_ADJ:
                 status = "hypothetical"
+            if (t.dep_ == "xcomp" and t.head.lower_ in INTENT_ADJ | LIKELIHOOD_ADJ and t.head.dep_ == "acomp"
+                    and t.head.head is not t.head):
+                # "said he was ready to meet X": the clause is the copula's, which may be reported
+                t = t.head.head
+                continue
             if auxes & HYPOTHETICAL_AUX:
                 status = "hypothetical"
             if (t.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in _kids(t, "mark"))) or _inverted_condition(t):
@@ -1225,6 +1235,13 @@ class FrameFinder:
             return True
         words = {t.lemma_.lower() for t in v.sent} | {t.lower_ for t in v.sent}
         return bool(words & self.lex.contest_markers) or any(" " in m and m in text for m in self.lex.contest_markers)
+
+    def _unwilling(self, v: Token) -> bool:
+        """"is not ready to meet", "was never willing to talk": the intent adjective over the
+        clause, or its copula, is negated."""
+        if v.dep_ != "xcomp" or v.head.lower_ not in INTENT_ADJ | LIKELIHOOD_ADJ:
+            return False
+        return self._negated(v.head) or (v.head.dep_ == "acomp" and self._negated(v.head.head))
 
     @staticmethod
     def _negated(v: Token) -> bool:
@@ -1429,6 +1446,8 @@ UNIT_NOUNS = frozenset({"tonne", "ton", "kilogram", "kilo", "litre", "liter", "b
 GROUP_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "group", "number", "couple", "handful", "million"})
 # What a protest says or wants is its topic, not a second event (PLOVER)
 PROTEST_TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Nouns whose to-infinitive is their owner's act ("Ecuador's decision to grant asylum to ...")
+DECISION_NOUNS = frozenset({"decision", "move", "choice", "order"})
 # Types whose recipient may be named only by a purpose clause ("sent troops to deter Iran",
 # "cut the internet to silence protesters", "marched to protest against the junta")
 PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE"})
@@ -2053,7 +2072,8 @@ class _Finder(FrameFinder):
         status, speech, future, obligation = self._clause_status(clause)
         if literal:
             status, future, obligation = self._literal_status(f, clause, status, future or obligation), False, False
-        if self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated:
+        if (self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated
+                or self._unwilling(clause)):
             if literal and f.type in LITERAL_REFUSABLE:
                 f.type, f.mode, f.cameo = self._literal_refusal(f)
             elif f.trigger.lemma_.lower() in REFUSING_WHEN_NEGATED and f.type in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE"):
