@@ -1040,8 +1040,9 @@ class FrameFinder:
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
         if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
-            by = _prep_obj(t, "by")
-            if by:
+            by = _prep_obj(t, "by") or [b for c in _kids(t, "acl") if c.tag_ == "VBN" and not _kids(c, "dobj")
+                                        for b in _prep_obj(c, "by") if _party_like(b)]
+            if by:  # "the attack by X", "atrocities committed by X"
                 return by[0]
             poss = _kids(t, "poss")
             if poss and poss[0].lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
