@@ -31,6 +31,8 @@ RECIPIENTS = [
     ("Japan put its air force on high alert after North Korea fired two missiles over Hokkaido.",
      "MOBILIZE", "JPN", "PRK"),
     ("Taiwan put its forces on alert as Chinese warships entered the strait.", "MOBILIZE", "TWN", "CHN"),
+    # so does a protest note
+    ("Tokyo lodged a protest hours after North Korea fired a missile over Hokkaido.", "ACCUSE", "JPN", "PRK"),
     # a deployment's purpose clause names whom it is meant to deter
     ("Washington sent a carrier group to the Gulf to deter Tehran.", "MOBILIZE", "USA", "IRN"),
 ]
@@ -106,3 +108,8 @@ def test_wire_recipients_ready_to_meet_in_reported_speech(nlp: Any) -> None:
     assert ev is not None and "RWA" in _countries(ev.sources) and "COD" in _countries(ev.targets)
     assert ev.source.text == "Rwandan President Paul Kagame"
     assert _find(code_text(text.replace("was willing", "was not willing")), "AGREE") is None
+
+
+def test_wire_recipients_climb_down_answers_the_crowd(nlp: Any) -> None:
+    text = "Ecuador's government scrapped the fuel tax after indigenous groups blocked highways for a week."
+    assert _frame_target(text, "CONCEDE") == ["indigenous groups"]

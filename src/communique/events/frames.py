@@ -1454,8 +1454,9 @@ DECISION_NOUNS = frozenset({"decision", "move", "choice", "order"})
 PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE"})
 # Types that answer another party's act, named in an after/as clause when nothing else names
 # the recipient ("put its forces on alert as China staged drills", "imposed a curfew after
-# protesters torched the parliament", "rallied after Washington recognised Kosovo")
-REACTION_TYPES = frozenset({"MOBILIZE", "COERCE", "PROTEST"})
+# protesters torched the parliament", "rallied after Washington recognised Kosovo", "lodged a
+# protest after North Korea fired a missile", "scrapped the tax after protesters stormed ...")
+REACTION_TYPES = frozenset({"MOBILIZE", "COERCE", "PROTEST", "ACCUSE", "CONCEDE"})
 REACTION_MARKS = frozenset({"after", "as", "when"})
 # Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
 # verb of hitting they are the instrument, and the verb's frame stands ("Ukrainian drones hit ...")
