@@ -113,3 +113,29 @@ def test_wire_recipients_ready_to_meet_in_reported_speech(nlp: Any) -> None:
 def test_wire_recipients_climb_down_answers_the_crowd(nlp: Any) -> None:
     text = "Ecuador's government scrapped the fuel tax after indigenous groups blocked highways for a week."
     assert _frame_target(text, "CONCEDE") == ["indigenous groups"]
+
+
+RESULTS = [
+    # a result clause answers whoever prompted it
+    ("North Korea fired a missile over Japan, prompting Tokyo to lodge a formal protest.", "ACCUSE", "JPN", "PRK"),
+    ("Lithuania opened a Taiwanese representative office in Vilnius, prompting Beijing to recall its ambassador.",
+     "SANCTION", "CHN", "LTU"),
+    # a by-phrase the parser hung on the of-phrase still names the actor of the event noun; a
+    # rebuke it drew is aimed at that actor
+    ("The expulsion of four Russian diplomats by Prague drew a sharp rebuke from Moscow.", "SANCTION", "CZE", "RUS"),
+    ("The expulsion of four Russian diplomats by Prague drew a sharp rebuke from Moscow.", "ACCUSE", "RUS", "CZE"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), RESULTS)
+def test_wire_recipients_results_and_reactions(nlp: Any, text: str, type_: str, src: str, tgt: str) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
+    assert src in _countries(ev.sources), [a.code for a in ev.sources]
+    assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+
+
+def test_wire_recipients_rebuke_without_a_named_critic_is_no_event(nlp: Any) -> None:
+    """"drew a sharp rebuke" with no from-phrase names no actor: nothing is coded for it."""
+    events = code_text("The expulsion of four Russian diplomats by Prague drew a sharp rebuke.")
+    assert not [e for e in events if e.type == "ACCUSE"]

@@ -1042,6 +1042,7 @@ class FrameFinder:
         if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
             by = _prep_obj(t, "by") or [b for c in _kids(t, "acl") if c.tag_ == "VBN" and not _kids(c, "dobj")
                                         for b in _prep_obj(c, "by") if _party_like(b)]
+            by = by or [b for o in _prep_obj(t, "of") for b in _prep_obj(o, "by") if _party_like(b)]
             if by:  # "the attack by X", "atrocities committed by X"
                 return by[0]
             poss = _kids(t, "poss")
@@ -1458,6 +1459,11 @@ PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE"})
 # protest after North Korea fired a missile", "scrapped the tax after protesters stormed ...")
 REACTION_TYPES = frozenset({"MOBILIZE", "COERCE", "PROTEST", "ACCUSE", "CONCEDE"})
 REACTION_MARKS = frozenset({"after", "as", "when"})
+# Verbs whose object does the to-clause because of the subject ("prompting Seoul to recall its
+# envoy"): the subject is whom that act answers
+RESULT_VERBS = frozenset({"prompt", "spur", "lead", "push", "cause", "provoke", "drive", "force"})
+# Verbs whose object is a reaction to the subject ("drew a rebuke from Moscow")
+DRAW_VERBS = frozenset({"draw", "spark", "provoke", "trigger", "prompt", "earn", "attract", "elicit"})
 # Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
 # verb of hitting they are the instrument, and the verb's frame stands ("Ukrainian drones hit ...")
 INSTRUMENT_NOUNS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "mortar", "grenade"})
@@ -1777,9 +1783,18 @@ class _Finder(FrameFinder):
         if between and nt.reciprocal:
             sources, reciprocal = between, True
         if not sources:
-            sources = _prep_obj(n, "by")
+            # "the expulsion of four diplomats by Prague": the parser often hangs the by-phrase on
+            # the of-phrase's noun
+            sources = _prep_obj(n, "by") or [b for o in _prep_obj(n, "of") for b in _prep_obj(o, "by")
+                                             if _party_like(b)]
         if not sources:
             sources = [p for p in _kids(n, "poss") if p.lower_ not in POSS_PRONOUNS or not standalone]
+        drawn = n.dep_ == "dobj" and n.head.lemma_.lower() in DRAW_VERBS and nt.type in FROM_SOURCE_TYPES
+        if not sources and drawn:
+            sources = [p for p in _prep_obj(n.head, "from") if _party_like(p)]  # "drew a rebuke from Moscow"
+        if drawn and sources:  # ... aimed at whoever did what drew it
+            targets_hint = targets_hint or [a for a in (self._agent_of_event(t) for t in self.subjects(n.head)[0])
+                                            if a.lower_ not in PRONOUNS_NO_ACTOR]
         if not sources and nt.type in FROM_SOURCE_TYPES:
             # "warnings from Beijing", "a $3 billion deposit from Saudi Arabia": who gives or says it
             sources = [p for p in _prep_obj(n, "from") if _party_like(p)]
@@ -1929,6 +1944,9 @@ class _Finder(FrameFinder):
                 verbal = f.trigger.pos_ in ("VERB", "AUX")
                 late = (self._purpose_target(f.trigger) if f.type in PURPOSE_TARGET_TYPES and verbal
                         else self._demanded_of(f.trigger) if f.type == "REQUEST" else [])
+                if not late and verbal:
+                    # "fired a missile over Japan, prompting Tokyo to lodge a protest": aimed at the prompter
+                    late = self._prompter(f.trigger)
                 if not late and f.type in REACTION_TYPES:
                     # "raised its alert level after North Korea shelled the island": aimed at the provoker
                     late = self._provoker(f.trigger if verbal else _clause_verb(f.trigger), f.sources)
@@ -1977,6 +1995,16 @@ class _Finder(FrameFinder):
             if found:
                 return found
         return []
+
+    def _prompter(self, v: Token) -> list[Token]:
+        """Who made ``v`` happen, when ``v`` is the result a prompt names: "X opened an office in
+        Vilnius, prompting Beijing to recall its envoy", "the tests led Seoul to summon ..."."""
+        h = v.head
+        if v.dep_ != "xcomp" or h.lemma_.lower() not in RESULT_VERBS or h.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = self.subjects(h)[0]
+        return [a for a in (self._agent_of_event(t) for t in subj)
+                if a.lower_ not in PRONOUNS_NO_ACTOR and a.ent_type_ not in NOT_PARTY_ENTS]
 
     def _provoker(self, v: Token, sources: list[Token]) -> list[Token]:
         """The party whose act ``v`` answers: the subject of an after/as/when clause under it, a
