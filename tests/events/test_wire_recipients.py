@@ -139,3 +139,33 @@ def test_wire_recipients_rebuke_without_a_named_critic_is_no_event(nlp: Any) -> 
     """"drew a sharp rebuke" with no from-phrase names no actor: nothing is coded for it."""
     events = code_text("The expulsion of four Russian diplomats by Prague drew a sharp rebuke.")
     assert not [e for e in events if e.type == "ACCUSE"]
+
+
+AIMED = [
+    # "in a bid to ..." is a purpose clause; a crowd it is meant to silence is the recipient
+    ("Yeltsin ordered 5,000 troops into the North Caucasus in a bid to seal off Chechnya.", "MOBILIZE", "RUS", "RUS"),
+    # a listener told of the act is whom it is aimed at
+    ("Israeli Prime Minister Ehud Olmert told Palestinian President Mahmoud Abbas that Israel would remove "
+     "dozens of West Bank roadblocks.", "CONCEDE", "ISR", "PSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), AIMED)
+def test_wire_recipients_aimed_at(nlp: Any, text: str, type_: str, src: str, tgt: str | None) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
+    assert src in _countries(ev.sources), [a.code for a in ev.sources]
+    assert ev.target is not None, ev.pattern
+    if tgt is not None:
+        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+
+
+def test_wire_recipients_purpose_crowd(nlp: Any) -> None:
+    text = "Iran cut off internet access across the country to silence protesters."
+    assert _frame_target(text, "COERCE") == ["protesters"]
+
+
+def test_wire_recipients_crackdown_aimed_at_the_accused(nlp: Any) -> None:
+    """"declared martial law, accusing the opposition of ...": the accused is the recipient."""
+    text = "Thailand's army chief declared martial law, accusing the opposition of inciting unrest."
+    assert _frame_target(text, "COERCE") == ["opposition of inciting unrest"]

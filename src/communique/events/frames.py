@@ -1462,6 +1462,12 @@ REACTION_MARKS = frozenset({"after", "as", "when"})
 # Verbs whose object does the to-clause because of the subject ("prompting Seoul to recall its
 # envoy"): the subject is whom that act answers
 RESULT_VERBS = frozenset({"prompt", "spur", "lead", "push", "cause", "provoke", "drive", "force"})
+# Nouns of an aim: "in a bid to seal off Chechnya" is a purpose clause
+PURPOSE_NOUNS = frozenset({"bid", "attempt", "effort", "campaign", "drive", "push"})
+# Speech verbs whose object is the listener a reported act is aimed at
+TELLING_VERBS = frozenset({"tell", "inform", "assure", "notify", "warn", "promise"})
+# Participles that name whom an act is aimed at ("..., accusing the opposition of ...")
+ACCUSING_VERBS = frozenset({"accuse", "charge", "blame"})
 # Verbs whose object is a reaction to the subject ("drew a rebuke from Moscow")
 DRAW_VERBS = frozenset({"draw", "spark", "provoke", "trigger", "prompt", "earn", "attract", "elicit"})
 # Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
@@ -1946,7 +1952,9 @@ class _Finder(FrameFinder):
                         else self._demanded_of(f.trigger) if f.type == "REQUEST" else [])
                 if not late and verbal:
                     # "fired a missile over Japan, prompting Tokyo to lodge a protest": aimed at the prompter
-                    late = self._prompter(f.trigger)
+                    late = self._prompter(f.trigger) or self._told(f.trigger)
+                if not late and f.type in REACTION_TYPES | {"SANCTION"}:
+                    late = self._accused_by(f.trigger if verbal else _clause_verb(f.trigger))
                 if not late and f.type in REACTION_TYPES:
                     # "raised its alert level after North Korea shelled the island": aimed at the provoker
                     late = self._provoker(f.trigger if verbal else _clause_verb(f.trigger), f.sources)
@@ -2027,15 +2035,45 @@ class _Finder(FrameFinder):
         """Whom a protest is aimed at, from its purpose clause: "poured into the streets to protest
         against Maduro", "downed tools to demand higher wages from Lonmin", "marched to
         denounce the army's seizure of power" (the party behind the thing protested at)."""
-        for c in v.children:
-            if c.dep_ not in ("advcl", "xcomp") or not _has_to(c) or c.pos_ not in ("VERB", "AUX"):
-                continue
+        clauses = [c for c in v.children if c.dep_ in ("advcl", "xcomp") and _has_to(c) and c.pos_ in ("VERB", "AUX")]
+        # "in a bid to seal off Chechnya", "in an attempt to stop lawmakers certifying ..."
+        clauses += [a for p in _kids(v, "prep") if p.lower_ == "in" for n in _kids(p, "pobj")
+                    if n.lemma_.lower() in PURPOSE_NOUNS for a in _kids(n, "acl") if _has_to(a)]
+        for c in clauses:
             found = [x for t in _prep_obj(c, "against") for x in self._inner_or_agent(t)]
             found = found or [x for o in _kids(c, "dobj") for x in self._inner_or_agent(o)
-                              if _party_like(x) or any(_party_like(k) for k in _kids(x, "poss"))]
+                              if _party_like(x) or any(_party_like(k) for k in _kids(x, "poss"))
+                              or self._crowd(x)]
             found = found or _complement_party(c)
             if found:
                 return found
+        return []
+
+    def _crowd(self, t: Token) -> bool:
+        """People counted as a group ("protesters", "gangs", "residents"), not an event or a place."""
+        return t.tag_ == "NNS" and noun_trigger(self.lex, t) is None and not _place(t)
+
+    def _told(self, v: Token) -> list[Token]:
+        """Whom a reported act is aimed at when the speech verb names a listener: "Moscow told
+        Ukrainian negotiators that it would scale back", "told Abbas that Israel would remove ..."."""
+        c = v
+        for _ in range(3):
+            if c.dep_ == "ccomp" and c.head.lemma_.lower() in TELLING_VERBS:
+                return [t for o in _kids(c.head, "dobj") for t in _conj(o) if _party_like(t)]
+            if c.dep_ not in ("conj", "xcomp") or c.head is c:
+                return []
+            c = c.head
+        return []
+
+    def _accused_by(self, v: Token) -> list[Token]:
+        """Whom an act is aimed at when its participle clause accuses them: "declared martial law,
+        accusing the opposition of anti-state activities"."""
+        for c in v.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ACCUSING_VERBS:
+                found = [t for o in _kids(c, "dobj") for t in _conj(o)
+                         if _party_like(t) or self._crowd(t) or t.lemma_.lower() in BODY_NOUNS]
+                if found:
+                    return found
         return []
 
     @staticmethod
