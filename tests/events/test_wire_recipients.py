@@ -169,3 +169,26 @@ def test_wire_recipients_crackdown_aimed_at_the_accused(nlp: Any) -> None:
     """"declared martial law, accusing the opposition of ...": the accused is the recipient."""
     text = "Thailand's army chief declared martial law, accusing the opposition of inciting unrest."
     assert _frame_target(text, "COERCE") == ["opposition of inciting unrest"]
+
+
+PLACES = [
+    # an unnamed thing hit, closed or freed gives way to the named place it is in
+    ("Ukrainian drones hit an oil refinery in Russia's Ryazan region overnight.", "ASSAULT", "UKR", "RUS"),
+    ("Philippine President Rodrigo Duterte lifted martial law in Mindanao in 2019.", "CONCEDE", "PHL", "PHL"),
+    # a named or counted recipient stays
+    ("Iran's Revolutionary Guards seized the British-flagged tanker Stena Impero in the Strait of Hormuz.",
+     "COERCE", "IRN", "GBR"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), PLACES)
+def test_wire_recipients_place_of_an_unnamed_thing(nlp: Any, text: str, type_: str, src: str, tgt: str) -> None:
+    ev = _find(code_text(text), type_)
+    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
+    assert src in _countries(ev.sources), [a.code for a in ev.sources]
+    assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+
+
+def test_wire_recipients_people_are_not_replaced_by_their_place(nlp: Any) -> None:
+    text = "RSF fighters raped women and girls in West Darfur in 2023."
+    assert _frame_target(text, "ASSAULT")[0].startswith("women")

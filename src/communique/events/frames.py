@@ -732,6 +732,30 @@ def _no_recipient(t: Token) -> bool:
     return t.pos_ == "NOUN" and not _party_like(t) and not _named(t)
 
 
+def _unnamed_thing(t: Token) -> bool:
+    """A common-noun object that names no party or people: "an oil refinery", not "the Ukrainian
+    freighter Faina", "27 worshippers", "sites of the Houthis"."""
+    if t.pos_ != "NOUN" or _party_like(t) or _victim_like(t) or t.lemma_.lower() in PERSON_NOUNS:
+        return False
+    if any(c.ent_type_ in AGENT_ENTS or (c.pos_ == "PROPN" and c.dep_ in ("compound", "appos", "nmod"))
+           for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss", "appos")):
+        return False
+    return not any(_party_like(p) for p in _prep_obj(t, "of"))
+
+
+def _where(v: Token) -> list[Token]:
+    """The named place an act was done in, under the verb or its object: "struck nine sites in
+    Pakistan", "imposed a curfew across the Kashmir valley" (a state, region or city)."""
+    heads = [v, *(o for o in _kids(v, "dobj", *PASS_SUBJ_DEPS))]
+    for h in heads:
+        for word in PLACE_TARGET_PREPS:
+            found = [t for t in _prep_obj(h, word) if t.ent_type_ in ("GPE", "LOC")
+                     or any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "LOC") for c in t.children)]
+            if found:
+                return found
+    return []
+
+
 def _made_by(t: Token) -> list[Token]:
     """The named party whose thing or deed a common-noun recipient is, from its by-phrase: "rejected
     a map published by Beijing", "blew up an office built by Seoul", "examined abuses by the
@@ -1462,6 +1486,14 @@ REACTION_MARKS = frozenset({"after", "as", "when"})
 # Verbs whose object does the to-clause because of the subject ("prompting Seoul to recall its
 # envoy"): the subject is whom that act answers
 RESULT_VERBS = frozenset({"prompt", "spur", "lead", "push", "cause", "provoke", "drive", "force"})
+# Types whose recipient, when they name no party, is the place they were done in ("hit a
+# refinery in Russia", "lifted martial law in Mindanao")
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
+PLACE_TARGET_PREPS = ("in", "across", "inside", "throughout")
+# People hit by an act are its recipients, never replaced by the place ("raped women in Darfur")
+PERSON_NOUNS = frozenset({"woman", "girl", "man", "boy", "child", "civilian", "villager", "people", "person",
+                          "resident", "worshipper", "family", "student", "protester", "demonstrator", "prisoner",
+                          "detainee", "migrant", "refugee", "journalist", "activist", "worker", "farmer"})
 # Nouns of an aim: "in a bid to seal off Chechnya" is a purpose clause
 PURPOSE_NOUNS = frozenset({"bid", "attempt", "effort", "campaign", "drive", "push"})
 # Speech verbs whose object is the listener a reported act is aimed at
@@ -1983,6 +2015,13 @@ class _Finder(FrameFinder):
                 f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
                                + (f" (not the place or thing '{f.targets[0].text}')" if f.targets else ""))
                 f.targets = victims
+            if (f.type in PLACE_TARGET_TYPES and f.sources and f.trigger.pos_ in ("VERB", "AUX")
+                    and all(_unnamed_thing(t) for t in f.targets)):
+                where = _where(f.trigger)
+                if where:  # "hit an oil refinery in Russia's Ryazan region", "lifted martial law in Mindanao"
+                    f.steps.append(f"recipient: '{where[0].text}', where it was done"
+                                   + (f" (not the thing '{f.targets[0].text}')" if f.targets else ""))
+                    f.targets = where
         out = []
         for f in frames:
             out.append(self._finish(f, question))
