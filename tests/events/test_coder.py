@@ -405,8 +405,9 @@ NOMINALS = [
     ("Pakistan conducted airstrikes inside Iran on Thursday.", [("ASSAULT", "PAK", "IRN")]),
     # a weapon described by its origin is not an attack; the purchase itself is trade with Russia
     ("Turkey's purchase of Russian missiles angered Washington.", [("COOPERATE", "TUR", "RUS")]),
-    # a weapon as subject is the instrument: its origin is the actor
-    ("Ukrainian drones hit an oil refinery in southern Russia.", [("ASSAULT", "UKR", None)]),
+    # a weapon as subject is the instrument: its origin is the actor; the unnamed thing hit gives
+    # way to the place it is in
+    ("Ukrainian drones hit an oil refinery in southern Russia.", [("ASSAULT", "UKR", "RUS")]),
     # an exercise without a partner is a show of force; a joint one is cooperation
     ("Iran held large-scale air defence drills near its nuclear sites.", [("MOBILIZE", "IRN", None)]),
     ("China and Russia held joint naval drills in the Sea of Japan.", [("COOPERATE", "CHN", None)]),

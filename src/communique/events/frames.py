@@ -699,6 +699,81 @@ AGENT_PARTICIPLES = frozenset({"lead", "head", "command", "send", "dispatch", "p
                                "order", "direct"})
 
 
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
+RELATIVE_CLIMB = 3  # prep/pobj/particle steps from a relative pronoun up to its clause's verb
+
+
+def _antecedent(t: Token) -> Token:
+    """The noun a relative pronoun stands for ("the decision, which Moscow lashed out at": the
+    decision); through an apposition to the name it describes ("Tundu Lissu, the party leader
+    who was detained": Tundu Lissu). Any other token is itself."""
+    if t.lower_ not in RELATIVE or t.tag_ not in RELATIVE_TAGS:
+        return t
+    v = t.head
+    for _ in range(RELATIVE_CLIMB):
+        if v.dep_ == "relcl" or v.head is v:
+            break
+        v = v.head
+    if v.dep_ != "relcl":
+        return t
+    noun = v.head
+    if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):
+        noun = noun.head
+    return noun
+
+
+def _no_recipient(t: Token) -> bool:
+    """A show of force's object or place that names no adversary: the actor's own forces ("its
+    air force"), an unnamed thing, or a sea or region ("the Gulf") rather than a state."""
+    if any(c.dep_ == "poss" and c.lower_ in POSS_PRONOUNS for c in t.children):
+        return True
+    if t.ent_type_ in ("LOC", "FAC"):
+        return True
+    return t.pos_ == "NOUN" and not _party_like(t) and not _named(t)
+
+
+def _unnamed_thing(t: Token) -> bool:
+    """A common-noun object that names no party or people: "an oil refinery", not "the Ukrainian
+    freighter Faina", "27 worshippers", "sites of the Houthis"."""
+    if t.pos_ != "NOUN" or _party_like(t) or _victim_like(t) or t.lemma_.lower() in PERSON_NOUNS:
+        return False
+    if any(c.ent_type_ in AGENT_ENTS or (c.pos_ == "PROPN" and c.dep_ in ("compound", "appos", "nmod"))
+           for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss", "appos")):
+        return False
+    return not any(_party_like(p) for p in _prep_obj(t, "of"))
+
+
+def _where(v: Token) -> list[Token]:
+    """The named place an act was done in, under the verb or its object: "struck nine sites in
+    Pakistan", "imposed a curfew across the Kashmir valley" (a state, region or city)."""
+    heads = [v, *(o for o in _kids(v, "dobj", *PASS_SUBJ_DEPS))]
+    for h in heads:
+        for word in PLACE_TARGET_PREPS:
+            found = [t for t in _prep_obj(h, word) if t.ent_type_ in ("GPE", "LOC")
+                     or any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("GPE", "LOC") for c in t.children)]
+            if found:
+                return found
+    return []
+
+
+def _made_by(t: Token) -> list[Token]:
+    """The named party whose thing or deed a common-noun recipient is, from its by-phrase: "rejected
+    a map published by Beijing", "blew up an office built by Seoul", "examined abuses by the
+    army". A thing is no actor; what is done to it is done to whoever made or did it."""
+    if t.pos_ != "NOUN" or _party_like(t) or _named(t):
+        return []
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            found = [p for p in _prep_obj(t, "by") if _party_like(p)]
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and not _kids(c, "dobj"):
+            found = [p for p in _prep_obj(c, "by") if _party_like(p)]
+        else:
+            continue
+        if found:
+            return found
+    return []
+
+
 def _behind(t: Token) -> list[Token]:
     """The named party behind a common-noun actor, from its participle's by-phrase."""
     if t.pos_ != "NOUN" or t.ent_type_ or any(
@@ -756,7 +831,17 @@ def _small_clauses(v: Token) -> list[Token]:
 
 
 def _is_passive(v: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children)
+    return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children) or _reduced_passive(v)
+
+
+def _reduced_passive(v: Token) -> bool:
+    """A past participle after its noun with a named agent: "Fabio Ochoa, extradited by Colombia
+    to the United States", "a loan approved by the World Bank". The noun is the passive's
+    subject, the by-phrase its actor."""
+    if v.head.dep_ in COMMON_SOURCE_DEPS and v.lemma_.lower() in AGENT_PARTICIPLES:
+        return False  # "a bomb planted by X killed ...": who is behind the subject (_behind), one event
+    return (v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN")
+            and any(_party_like(b) for b in _prep_obj(v, "by")))
 
 
 class FrameFinder:
@@ -845,6 +930,11 @@ class FrameFinder:
             return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG":
             return _conj(v.head), False
+        if v.dep_ == "acl" and _has_to(v) and v.head.lemma_.lower() in DECISION_NOUNS:
+            # "Tokyo's decision to curb exports to Beijing": the one who decided acts
+            owner = [p for p in _kids(v.head, "poss") if p.lower_ not in POSS_PRONOUNS]
+            if owner:
+                return _conj(owner[0]), False
         stray = _stray_subject(v, self._dateline(v))
         if stray is not None:
             return _conj(stray), False
@@ -858,7 +948,7 @@ class FrameFinder:
     def _find_objects(self, v: Token) -> list[Token]:
         objs = _kids(v, "dobj")
         if not objs and _is_passive(v):
-            objs = _kids(v, *PASS_SUBJ_DEPS)
+            objs = [v.head] if _reduced_passive(v) else _kids(v, *PASS_SUBJ_DEPS)
         if not objs:  # "pulled out its troops": object under the particle's pobj
             for c in _kids(v, "prt"):
                 objs.extend(_kids(c, "pobj"))
@@ -969,13 +1059,15 @@ class FrameFinder:
         nt = self.lex.noun(t.lemma_)
         if nt is not None and nt.type in MATERIAL_CONFLICT:
             return [t]  # "condemned the attack on Kyiv": Kyiv is the victim, not the one condemned
-        return _inner_parties(t) or [t]
+        return _inner_parties(t) or _made_by(t) or [t]
 
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
         if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
-            by = _prep_obj(t, "by")
-            if by:
+            by = _prep_obj(t, "by") or [b for c in _kids(t, "acl") if c.tag_ == "VBN" and not _kids(c, "dobj")
+                                        for b in _prep_obj(c, "by") if _party_like(b)]
+            by = by or [b for o in _prep_obj(t, "of") for b in _prep_obj(o, "by") if _party_like(b)]
+            if by:  # "the attack by X", "atrocities committed by X"
                 return by[0]
             poss = _kids(t, "poss")
             if poss and poss[0].lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
@@ -1128,6 +1220,11 @@ class FrameFinder:
                 future = True
             if t.dep_ == "xcomp" and t.head.lower_ in LIKELIHOOD_ADJ:
                 status = "hypothetical"
+            if (t.dep_ == "xcomp" and t.head.lower_ in INTENT_ADJ | LIKELIHOOD_ADJ and t.head.dep_ == "acomp"
+                    and t.head.head is not t.head):
+                # "said he was ready to meet X": the clause is the copula's, which may be reported
+                t = t.head.head
+                continue
             if auxes & HYPOTHETICAL_AUX:
                 status = "hypothetical"
             if (t.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in _kids(t, "mark"))) or _inverted_condition(t):
@@ -1164,6 +1261,13 @@ class FrameFinder:
             return True
         words = {t.lemma_.lower() for t in v.sent} | {t.lower_ for t in v.sent}
         return bool(words & self.lex.contest_markers) or any(" " in m and m in text for m in self.lex.contest_markers)
+
+    def _unwilling(self, v: Token) -> bool:
+        """"is not ready to meet", "was never willing to talk": the intent adjective over the
+        clause, or its copula, is negated."""
+        if v.dep_ != "xcomp" or v.head.lower_ not in INTENT_ADJ | LIKELIHOOD_ADJ:
+            return False
+        return self._negated(v.head) or (v.head.dep_ == "acomp" and self._negated(v.head.head))
 
     @staticmethod
     def _negated(v: Token) -> bool:
@@ -1368,6 +1472,36 @@ UNIT_NOUNS = frozenset({"tonne", "ton", "kilogram", "kilo", "litre", "liter", "b
 GROUP_NOUNS = frozenset({"dozen", "hundred", "thousand", "score", "group", "number", "couple", "handful", "million"})
 # What a protest says or wants is its topic, not a second event (PLOVER)
 PROTEST_TOPIC_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Nouns whose to-infinitive is their owner's act ("Ecuador's decision to grant asylum to ...")
+DECISION_NOUNS = frozenset({"decision", "move", "choice", "order"})
+# Types whose recipient may be named only by a purpose clause ("sent troops to deter Iran",
+# "cut the internet to silence protesters", "marched to protest against the junta")
+PURPOSE_TARGET_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE"})
+# Types that answer another party's act, named in an after/as clause when nothing else names
+# the recipient ("put its forces on alert as China staged drills", "imposed a curfew after
+# protesters torched the parliament", "rallied after Washington recognised Kosovo", "lodged a
+# protest after North Korea fired a missile", "scrapped the tax after protesters stormed ...")
+REACTION_TYPES = frozenset({"MOBILIZE", "COERCE", "PROTEST", "ACCUSE", "CONCEDE"})
+REACTION_MARKS = frozenset({"after", "as", "when"})
+# Verbs whose object does the to-clause because of the subject ("prompting Seoul to recall its
+# envoy"): the subject is whom that act answers
+RESULT_VERBS = frozenset({"prompt", "spur", "lead", "push", "cause", "provoke", "drive", "force"})
+# Types whose recipient, when they name no party, is the place they were done in ("hit a
+# refinery in Russia", "lifted martial law in Mindanao")
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE"})
+PLACE_TARGET_PREPS = ("in", "across", "inside", "throughout")
+# People hit by an act are its recipients, never replaced by the place ("raped women in Darfur")
+PERSON_NOUNS = frozenset({"woman", "girl", "man", "boy", "child", "civilian", "villager", "people", "person",
+                          "resident", "worshipper", "family", "student", "protester", "demonstrator", "prisoner",
+                          "detainee", "migrant", "refugee", "journalist", "activist", "worker", "farmer"})
+# Nouns of an aim: "in a bid to seal off Chechnya" is a purpose clause
+PURPOSE_NOUNS = frozenset({"bid", "attempt", "effort", "campaign", "drive", "push"})
+# Speech verbs whose object is the listener a reported act is aimed at
+TELLING_VERBS = frozenset({"tell", "inform", "assure", "notify", "warn", "promise"})
+# Participles that name whom an act is aimed at ("..., accusing the opposition of ...")
+ACCUSING_VERBS = frozenset({"accuse", "charge", "blame"})
+# Verbs whose object is a reaction to the subject ("drew a rebuke from Moscow")
+DRAW_VERBS = frozenset({"draw", "spark", "provoke", "trigger", "prompt", "earn", "attract", "elicit"})
 # Nouns naming a weapon: an attack only with a target ("rockets on Sderot"); as the subject of a
 # verb of hitting they are the instrument, and the verb's frame stands ("Ukrainian drones hit ...")
 INSTRUMENT_NOUNS = frozenset({"rocket", "missile", "drone", "shell", "bomb", "mortar", "grenade"})
@@ -1411,6 +1545,8 @@ class _Finder(FrameFinder):
 
     # ---------------------------------------------------------------------------- verb frames
     def verb_frame(self, v: Token, *, as_complement: bool = False) -> Frame | None:
+        if _reduced_passive(v) and (nt := noun_trigger(self.lex, v.head)) is not None and nt.type == "CONSULT":
+            return None  # "talks between A and B, hosted by X": the talks are the event, X their host
         received = self._received(v)
         if received is not None:
             return received
@@ -1685,9 +1821,18 @@ class _Finder(FrameFinder):
         if between and nt.reciprocal:
             sources, reciprocal = between, True
         if not sources:
-            sources = _prep_obj(n, "by")
+            # "the expulsion of four diplomats by Prague": the parser often hangs the by-phrase on
+            # the of-phrase's noun
+            sources = _prep_obj(n, "by") or [b for o in _prep_obj(n, "of") for b in _prep_obj(o, "by")
+                                             if _party_like(b)]
         if not sources:
             sources = [p for p in _kids(n, "poss") if p.lower_ not in POSS_PRONOUNS or not standalone]
+        drawn = n.dep_ == "dobj" and n.head.lemma_.lower() in DRAW_VERBS and nt.type in FROM_SOURCE_TYPES
+        if not sources and drawn:
+            sources = [p for p in _prep_obj(n.head, "from") if _party_like(p)]  # "drew a rebuke from Moscow"
+        if drawn and sources:  # ... aimed at whoever did what drew it
+            targets_hint = targets_hint or [a for a in (self._agent_of_event(t) for t in self.subjects(n.head)[0])
+                                            if a.lower_ not in PRONOUNS_NO_ACTOR]
         if not sources and nt.type in FROM_SOURCE_TYPES:
             # "warnings from Beijing", "a $3 billion deposit from Saudi Arabia": who gives or says it
             sources = [p for p in _prep_obj(n, "from") if _party_like(p)]
@@ -1825,10 +1970,26 @@ class _Finder(FrameFinder):
             if f is not None:
                 frames.append(f)
         for f in frames:
+            if f.type == "MOBILIZE" and f.sources and f.targets and all(_no_recipient(t) for t in f.targets):
+                verbal = f.trigger.pos_ in ("VERB", "AUX")
+                aimed = ((self._purpose_target(f.trigger) if verbal else [])
+                         or self._provoker(f.trigger if verbal else _clause_verb(f.trigger), f.sources))
+                if aimed:  # "put its air force on alert after X fired ...": X, not its own force
+                    f.steps.append(f"recipient: '{aimed[0].text}', whom the show of force answers"
+                                   f" (not '{f.targets[0].text}')")
+                    f.targets = aimed
             if not f.targets and f.sources:
                 verbal = f.trigger.pos_ in ("VERB", "AUX")
-                late = (self._purpose_target(f.trigger) if f.type == "PROTEST" and verbal
+                late = (self._purpose_target(f.trigger) if f.type in PURPOSE_TARGET_TYPES and verbal
                         else self._demanded_of(f.trigger) if f.type == "REQUEST" else [])
+                if not late and verbal:
+                    # "fired a missile over Japan, prompting Tokyo to lodge a protest": aimed at the prompter
+                    late = self._prompter(f.trigger) or self._told(f.trigger)
+                if not late and f.type in REACTION_TYPES | {"SANCTION"}:
+                    late = self._accused_by(f.trigger if verbal else _clause_verb(f.trigger))
+                if not late and f.type in REACTION_TYPES:
+                    # "raised its alert level after North Korea shelled the island": aimed at the provoker
+                    late = self._provoker(f.trigger if verbal else _clause_verb(f.trigger), f.sources)
                 # "marched to demand the minister's resignation": the topic's own recipient
                 late = late or [x for t in topics if f.type == "PROTEST" and t.trigger.head.i == f.trigger.i
                                 for x in t.targets if _party_like(x)]
@@ -1837,6 +1998,12 @@ class _Finder(FrameFinder):
                     f.steps.append(f"recipient '{late[0].text}' from the clause under '{f.trigger.text}'")
         for f in frames:
             f.targets = [t for t in f.targets if t.lower_ not in REFLEXIVES]  # "blew himself up"
+            ante = [_antecedent(t) for t in f.targets]
+            if any(a is not t for a, t in zip(ante, f.targets, strict=True)):
+                # "the plan, which Kyiv brushed aside", "the leader who was detained by police"
+                f.steps.append(f"recipient: '{next(a for a in ante if a.lower_ not in RELATIVE).text}',"
+                               " the noun the relative clause hangs on")
+                f.targets = ante
             for role in ("sources", "targets"):
                 heads: list[Token] = getattr(f, role)
                 behind = [_behind(t) for t in heads]
@@ -1848,6 +2015,13 @@ class _Finder(FrameFinder):
                 f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
                                + (f" (not the place or thing '{f.targets[0].text}')" if f.targets else ""))
                 f.targets = victims
+            if (f.type in PLACE_TARGET_TYPES and f.sources and f.trigger.pos_ in ("VERB", "AUX")
+                    and all(_unnamed_thing(t) for t in f.targets)):
+                where = _where(f.trigger)
+                if where:  # "hit an oil refinery in Russia's Ryazan region", "lifted martial law in Mindanao"
+                    f.steps.append(f"recipient: '{where[0].text}', where it was done"
+                                   + (f" (not the thing '{f.targets[0].text}')" if f.targets else ""))
+                    f.targets = where
         out = []
         for f in frames:
             out.append(self._finish(f, question))
@@ -1869,19 +2043,76 @@ class _Finder(FrameFinder):
                 return found
         return []
 
+    def _prompter(self, v: Token) -> list[Token]:
+        """Who made ``v`` happen, when ``v`` is the result a prompt names: "X opened an office in
+        Vilnius, prompting Beijing to recall its envoy", "the tests led Seoul to summon ..."."""
+        h = v.head
+        if v.dep_ != "xcomp" or h.lemma_.lower() not in RESULT_VERBS or h.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = self.subjects(h)[0]
+        return [a for a in (self._agent_of_event(t) for t in subj)
+                if a.lower_ not in PRONOUNS_NO_ACTOR and a.ent_type_ not in NOT_PARTY_ENTS]
+
+    def _provoker(self, v: Token, sources: list[Token]) -> list[Token]:
+        """The party whose act ``v`` answers: the subject of an after/as/when clause under it, a
+        name or a group of people ("protesters"), not a pronoun, an event ("the strike") or one
+        of the sources again."""
+        if v.pos_ not in ("VERB", "AUX"):
+            return []
+        own = {t.lower_ for s in sources for t in s.subtree}
+        for c in v.children:
+            if c.dep_ != "advcl" or not any(m.lower_ in REACTION_MARKS for m in _kids(c, "mark")):
+                continue
+            subj = [t for s in _kids(c, "nsubj") for t in _conj(s)
+                    if t.lower_ not in own and t.ent_type_ not in NOT_PARTY_ENTS
+                    and (_party_like(t) or (t.tag_ == "NNS" and noun_trigger(self.lex, t) is None))]
+            if subj:
+                return subj
+        return []
+
     def _purpose_target(self, v: Token) -> list[Token]:
         """Whom a protest is aimed at, from its purpose clause: "poured into the streets to protest
         against Maduro", "downed tools to demand higher wages from Lonmin", "marched to
         denounce the army's seizure of power" (the party behind the thing protested at)."""
-        for c in v.children:
-            if c.dep_ not in ("advcl", "xcomp") or not _has_to(c) or c.pos_ not in ("VERB", "AUX"):
-                continue
+        clauses = [c for c in v.children if c.dep_ in ("advcl", "xcomp") and _has_to(c) and c.pos_ in ("VERB", "AUX")]
+        # "in a bid to seal off Chechnya", "in an attempt to stop lawmakers certifying ..."
+        clauses += [a for p in _kids(v, "prep") if p.lower_ == "in" for n in _kids(p, "pobj")
+                    if n.lemma_.lower() in PURPOSE_NOUNS for a in _kids(n, "acl") if _has_to(a)]
+        for c in clauses:
             found = [x for t in _prep_obj(c, "against") for x in self._inner_or_agent(t)]
             found = found or [x for o in _kids(c, "dobj") for x in self._inner_or_agent(o)
-                              if _party_like(x) or any(_party_like(k) for k in _kids(x, "poss"))]
+                              if _party_like(x) or any(_party_like(k) for k in _kids(x, "poss"))
+                              or self._crowd(x)]
             found = found or _complement_party(c)
             if found:
                 return found
+        return []
+
+    def _crowd(self, t: Token) -> bool:
+        """People counted as a group ("protesters", "gangs", "residents"), not an event or a place."""
+        return t.tag_ == "NNS" and noun_trigger(self.lex, t) is None and not _place(t)
+
+    def _told(self, v: Token) -> list[Token]:
+        """Whom a reported act is aimed at when the speech verb names a listener: "Moscow told
+        Ukrainian negotiators that it would scale back", "told Abbas that Israel would remove ..."."""
+        c = v
+        for _ in range(3):
+            if c.dep_ == "ccomp" and c.head.lemma_.lower() in TELLING_VERBS:
+                return [t for o in _kids(c.head, "dobj") for t in _conj(o) if _party_like(t)]
+            if c.dep_ not in ("conj", "xcomp") or c.head is c:
+                return []
+            c = c.head
+        return []
+
+    def _accused_by(self, v: Token) -> list[Token]:
+        """Whom an act is aimed at when its participle clause accuses them: "declared martial law,
+        accusing the opposition of anti-state activities"."""
+        for c in v.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in ACCUSING_VERBS:
+                found = [t for o in _kids(c, "dobj") for t in _conj(o)
+                         if _party_like(t) or self._crowd(t) or t.lemma_.lower() in BODY_NOUNS]
+                if found:
+                    return found
         return []
 
     @staticmethod
@@ -1948,7 +2179,8 @@ class _Finder(FrameFinder):
         status, speech, future, obligation = self._clause_status(clause)
         if literal:
             status, future, obligation = self._literal_status(f, clause, status, future or obligation), False, False
-        if self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated:
+        if (self._negated(clause) or (f.trigger is not clause and self._negated(f.trigger)) or f.negated
+                or self._unwilling(clause)):
             if literal and f.type in LITERAL_REFUSABLE:
                 f.type, f.mode, f.cameo = self._literal_refusal(f)
             elif f.trigger.lemma_.lower() in REFUSING_WHEN_NEGATED and f.type in ("AGREE", "SUPPORT", "RETREAT", "CONCEDE"):
