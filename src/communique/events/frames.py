@@ -1857,6 +1857,8 @@ class _Finder(FrameFinder):
             # "Russia's invasion of Ukraine", "the shelling of Kharkiv by Russian forces": with
             # the actor named elsewhere, the of-phrase is the one the event is done to
             targets = [t for t in _prep_obj(n, "of") if not any(t.i == s.i for s in sources)]
+            # "Beijing's promise of a railway with Laos": the party named under the thing
+            targets = [x for t in targets for x in (_inner_parties(t) or [t])]
         if standalone and not sources and nt.type == "CONSULT" and n.dep_ == "pobj" and n.head.lower_ == "for":
             verb = n.head.head
             been = [p for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("to", "in", "at")
