@@ -1073,7 +1073,9 @@ class FrameFinder:
             if poss and poss[0].lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
                 return poss[0]
             nt = self.lex.noun(t.lemma_)
-            source = [p for p in _prep_obj(t, "from") if _party_like(p)]
+            # "demands from the opposition Wefaq society", "offers from Myanmar's generals"
+            source = [p for p in _prep_obj(t, "from") if _party_like(p) or _named(p) or self._crowd(p)
+                      or p.lemma_.lower() in BODY_NOUNS]
             if nt is not None and nt.type in FROM_SOURCE_TYPES and source:
                 return source[0]  # "a deposit from Saudi Arabia shored up ...": Saudi Arabia did
             named = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
