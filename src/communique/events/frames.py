@@ -1061,6 +1061,10 @@ class FrameFinder:
             return [t]  # "condemned the attack on Kyiv": Kyiv is the victim, not the one condemned
         return _inner_parties(t) or _made_by(t) or [t]
 
+    def _crowd(self, t: Token) -> bool:
+        """People counted as a group ("protesters", "gangs", "residents"), not an event or a place."""
+        return t.tag_ == "NNS" and noun_trigger(self.lex, t) is None and not _place(t)
+
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
         if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
@@ -2091,10 +2095,6 @@ class _Finder(FrameFinder):
             if found:
                 return found
         return []
-
-    def _crowd(self, t: Token) -> bool:
-        """People counted as a group ("protesters", "gangs", "residents"), not an event or a place."""
-        return t.tag_ == "NNS" and noun_trigger(self.lex, t) is None and not _place(t)
 
     def _told(self, v: Token) -> list[Token]:
         """Whom a reported act is aimed at when the speech verb names a listener: "Moscow told
