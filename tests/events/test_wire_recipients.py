@@ -192,3 +192,15 @@ def test_wire_recipients_place_of_an_unnamed_thing(nlp: Any, text: str, type_: s
 def test_wire_recipients_people_are_not_replaced_by_their_place(nlp: Any) -> None:
     text = "RSF fighters raped women and girls in West Darfur in 2023."
     assert _frame_target(text, "ASSAULT")[0].startswith("women")
+
+
+def test_wire_recipients_party_under_the_thing_of_an_event_noun(nlp: Any) -> None:
+    """"Beijing's promise of a railway with Laos": Laos, not the railway, is the recipient."""
+    ev = _find(code_text("Beijing's promise of a jointly built railway with Laos was hailed in Vientiane."), "AGREE")
+    assert ev is not None and "CHN" in _countries(ev.sources) and "LAO" in _countries(ev.targets)
+
+
+def test_wire_recipients_rejected_demand_names_who_made_it(nlp: Any) -> None:
+    """"rejected demands from the opposition Al-Wefaq movement": the movement, a named common noun."""
+    text = "Manama rejected demands from the opposition Al-Wefaq movement for a new constitution."
+    assert _frame_target(text, "REJECT") == ["opposition Al-Wefaq movement"]

@@ -1061,6 +1061,10 @@ class FrameFinder:
             return [t]  # "condemned the attack on Kyiv": Kyiv is the victim, not the one condemned
         return _inner_parties(t) or _made_by(t) or [t]
 
+    def _crowd(self, t: Token) -> bool:
+        """People counted as a group ("protesters", "gangs", "residents"), not an event or a place."""
+        return t.tag_ == "NNS" and noun_trigger(self.lex, t) is None and not _place(t)
+
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
         if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
@@ -1073,7 +1077,9 @@ class FrameFinder:
             if poss and poss[0].lower_ not in ("its", "their", "his", "her", "our", "my", "your"):
                 return poss[0]
             nt = self.lex.noun(t.lemma_)
-            source = [p for p in _prep_obj(t, "from") if _party_like(p)]
+            # "demands from the opposition Wefaq society", "offers from Myanmar's generals"
+            source = [p for p in _prep_obj(t, "from") if _party_like(p) or _named(p) or self._crowd(p)
+                      or p.lemma_.lower() in BODY_NOUNS]
             if nt is not None and nt.type in FROM_SOURCE_TYPES and source:
                 return source[0]  # "a deposit from Saudi Arabia shored up ...": Saudi Arabia did
             named = [c for c in t.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
@@ -1857,6 +1863,8 @@ class _Finder(FrameFinder):
             # "Russia's invasion of Ukraine", "the shelling of Kharkiv by Russian forces": with
             # the actor named elsewhere, the of-phrase is the one the event is done to
             targets = [t for t in _prep_obj(n, "of") if not any(t.i == s.i for s in sources)]
+            # "Beijing's promise of a railway with Laos": the party named under the thing
+            targets = [x for t in targets for x in (_inner_parties(t) or [t])]
         if standalone and not sources and nt.type == "CONSULT" and n.dep_ == "pobj" and n.head.lower_ == "for":
             verb = n.head.head
             been = [p for c in verb.children if c.dep_ in ("prep", "advmod") and c.lower_ in ("to", "in", "at")
@@ -2087,10 +2095,6 @@ class _Finder(FrameFinder):
             if found:
                 return found
         return []
-
-    def _crowd(self, t: Token) -> bool:
-        """People counted as a group ("protesters", "gangs", "residents"), not an event or a place."""
-        return t.tag_ == "NNS" and noun_trigger(self.lex, t) is None and not _place(t)
 
     def _told(self, v: Token) -> list[Token]:
         """Whom a reported act is aimed at when the speech verb names a listener: "Moscow told
