@@ -67,6 +67,19 @@ def _find(events: list[Any], type_: str) -> Any:
     return hits[0] if hits else None
 
 
+def _assert_recipient(text: str, type_: str, src: str | None, tgt: str | None) -> None:
+    """The first ``type_`` event coded in ``text`` has a recipient; its source and recipient
+    include the countries ``src`` and ``tgt`` where given."""
+    events = code_text(text)
+    ev = _find(events, type_)
+    assert ev is not None, [(e.type, e.pattern) for e in events]
+    if src is not None:
+        assert src in _countries(ev.sources), [a.code for a in ev.sources]
+    assert ev.target is not None, ev.pattern
+    if tgt is not None:
+        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+
+
 @pytest.mark.parametrize(("text", "type_", "mode", "src", "tgt"), TYPES)
 def test_events_type_mode_and_dyad(nlp: Any, text: str, type_: str, mode: str | None, src: str, tgt: str | None) -> None:
     events = code_text(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_coder import _countries, _find
+from test_coder import _assert_recipient, _countries, _find
 
 from communique.events import code_text
 
@@ -34,12 +34,7 @@ TARGETS = [
 
 @pytest.mark.parametrize(("text", "type_", "src", "tgt"), TARGETS)
 def test_frame_targets_recipient_found(nlp: Any, text: str, type_: str, src: str, tgt: str | None) -> None:
-    ev = _find(code_text(text), type_)
-    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
-    assert src in _countries(ev.sources), [a.code for a in ev.sources]
-    assert ev.target is not None, ev.pattern
-    if tgt is not None:
-        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+    _assert_recipient(text, type_, src, tgt)
 
 
 def test_frame_targets_asked_for_a_loan_names_the_lender(nlp: Any) -> None:

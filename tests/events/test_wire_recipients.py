@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_coder import _countries, _find
+from test_coder import _assert_recipient, _countries, _find
 
 from communique.events import code_text, explain_text
 from communique.events.frames import np_span
@@ -40,13 +40,7 @@ RECIPIENTS = [
 
 @pytest.mark.parametrize(("text", "type_", "src", "tgt"), RECIPIENTS)
 def test_wire_recipients_found(nlp: Any, text: str, type_: str, src: str | None, tgt: str | None) -> None:
-    ev = _find(code_text(text), type_)
-    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
-    if src is not None:
-        assert src in _countries(ev.sources), [a.code for a in ev.sources]
-    assert ev.target is not None, ev.pattern
-    if tgt is not None:
-        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+    _assert_recipient(text, type_, src, tgt)
 
 
 def test_wire_recipients_relative_pronoun_is_replaced_by_its_noun(nlp: Any) -> None:
@@ -129,10 +123,7 @@ RESULTS = [
 
 @pytest.mark.parametrize(("text", "type_", "src", "tgt"), RESULTS)
 def test_wire_recipients_results_and_reactions(nlp: Any, text: str, type_: str, src: str, tgt: str) -> None:
-    ev = _find(code_text(text), type_)
-    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
-    assert src in _countries(ev.sources), [a.code for a in ev.sources]
-    assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+    _assert_recipient(text, type_, src, tgt)
 
 
 def test_wire_recipients_rebuke_without_a_named_critic_is_no_event(nlp: Any) -> None:
@@ -152,12 +143,7 @@ AIMED = [
 
 @pytest.mark.parametrize(("text", "type_", "src", "tgt"), AIMED)
 def test_wire_recipients_aimed_at(nlp: Any, text: str, type_: str, src: str, tgt: str | None) -> None:
-    ev = _find(code_text(text), type_)
-    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
-    assert src in _countries(ev.sources), [a.code for a in ev.sources]
-    assert ev.target is not None, ev.pattern
-    if tgt is not None:
-        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+    _assert_recipient(text, type_, src, tgt)
 
 
 def test_wire_recipients_purpose_crowd(nlp: Any) -> None:
@@ -183,10 +169,7 @@ PLACES = [
 
 @pytest.mark.parametrize(("text", "type_", "src", "tgt"), PLACES)
 def test_wire_recipients_place_of_an_unnamed_thing(nlp: Any, text: str, type_: str, src: str, tgt: str) -> None:
-    ev = _find(code_text(text), type_)
-    assert ev is not None, [(e.type, e.pattern) for e in code_text(text)]
-    assert src in _countries(ev.sources), [a.code for a in ev.sources]
-    assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+    _assert_recipient(text, type_, src, tgt)
 
 
 def test_wire_recipients_people_are_not_replaced_by_their_place(nlp: Any) -> None:
