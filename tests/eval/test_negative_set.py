@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_sentence_sets import _span
 
 from communique.records import EVENT_TYPES
 
@@ -31,18 +32,6 @@ MIN_LINES = 200
 """The writer was asked for about 250 lines, at least 200."""
 MIN_PER_KIND = 12
 """Enough lines per kind that a per-kind false-event rate means something."""
-
-
-def _span(text: str, span: Any, key: str) -> tuple[list[str], tuple[int, int] | None]:
-    if not isinstance(span, str) or not span.strip():
-        return [f"{key} must be a non-empty string"], None
-    if span != span.strip():
-        return [f"{key} {span!r} has surrounding whitespace"], None
-    count = text.count(span)
-    if count != 1:
-        return [f"{key} {span!r} occurs {count} times in the text (must be exactly once)"], None
-    start = text.index(span)
-    return [], (start, start + len(span))
 
 
 def problems(record: Any) -> list[str]:
