@@ -90,3 +90,21 @@ def test_sentences_suite_scores_each_writer_apart(tmp_path: Path) -> None:
     report = run_suite("sentences", tmp_path, Options(), split="all")
     table = next(v for k, v in report.tables.items() if k.startswith("by writer"))
     assert [(r[0], r[1]) for r in table[1:]] == [("a", 1), ("c", 2)]
+
+
+@pytest.mark.slow
+def test_sentences_suite_scores_cameo_depth_and_mode_of_the_hits(tmp_path: Path) -> None:
+    lines = [  # the coder says 112 (accuse) here: broader than the line's 1124, same root
+        {"id": "accuse-x-001", "text": "Lithuania accused Belarus of war crimes against migrants on Friday.",
+         "source": "Lithuania", "target": "Belarus", "type": "ACCUSE", "mode": "allege", "cameo": "1124"},
+        {"id": "assault-x-001", "text": "Turkish jets bombed Kurdish militant positions in northern Iraq on Sunday.",
+         "source": "Turkish jets", "target": "Kurdish militant positions", "type": "ASSAULT", "mode": None,
+         "cameo": "195"},
+    ]
+    (tmp_path / "x.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    report = run_suite("sentences", tmp_path, Options(), split="all")
+    m = report.metrics
+    assert m["e2e_recall"] == 1.0 and m["cameo_n"] == 2 and m["mode_n"] == 1
+    assert m["cameo_root_accuracy"] == 1.0 and m["cameo_compatible"] == 1.0
+    assert m["cameo_exact"] == 0.5  # the bombing is 195 exactly; the accusation only 112
+    assert m["mode_accuracy"] == 1.0

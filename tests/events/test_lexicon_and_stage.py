@@ -92,3 +92,14 @@ def test_events_cli_code_json_and_explain(capsys: Any, nlp: Any) -> None:
     out = capsys.readouterr().out
     assert "negated" in out and "no events coded" in out and "dep" in out
     assert main(["code", "x", "--date", "2024/01/01"]) == 2
+
+
+def test_cameo_codes_broader_and_compatible() -> None:
+    from communique.events.tables import EventTables, load_tables
+
+    assert EventTables.broader("1121") == ("1121", "112", "110")
+    assert EventTables.broader("036") == ("036", "030")
+    assert EventTables.broader("030") == ("030",)
+    t = load_tables()
+    assert t.compatible("112", "1124") and t.compatible("1124", "110") and t.compatible("036", "030")
+    assert not t.compatible("036", "042") and not t.compatible("1121", "1124") and not t.compatible(None, "030")

@@ -8,7 +8,10 @@ them (``examples/gold/negatives/``: two actors between which nothing may be code
 same way and scored as ``negative_precision`` (the share of its lines left without a false event). Scored like the PLV suite:
 (a) pair given, the type between the two phrases (``accuracy``, ``macro_f1``; also
 ``lexicon_accuracy``, the lexicon alone without the model), (b) end to end, an event of the right
-type whose actor and recipient phrases overlap the two spans (``e2e_recall``). The dev split
+type whose actor and recipient phrases overlap the two spans (``e2e_recall``); of those hits, how
+many carry the line's CAMEO root, its exact code, a code compatible with it (one broader than the
+other), and its PLOVER mode (``cameo_root_accuracy``, ``cameo_exact``, ``cameo_compatible``,
+``mode_accuracy``). The dev split
 scores are pinned in ``tests/eval/sentences_baseline.json`` (the coder's second gate).
 """
 
@@ -40,6 +43,8 @@ class SentenceCase:
     target: tuple[int, int] | None
     phenomena: tuple[str, ...]
     split: str
+    cameo: str | None = None
+    mode: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +130,8 @@ def load_sentence_sets(folder: Path) -> tuple[list[SentenceCase], str]:
         if not isinstance(rec.get("type"), str) or not rec.get("id"):
             raise EvalError(f"sentence-set line {rec.get('id')!r} needs an id and a type", code="C771")
         cases.append(SentenceCase(id=str(rec["id"]), text=rec["text"], type=rec["type"], source=src, target=tgt,
-                                  phenomena=tuple(rec.get("phenomena") or ()), split=split_of(rec["text"])))
+                                  phenomena=tuple(rec.get("phenomena") or ()), split=split_of(rec["text"]),
+                                  cameo=rec.get("cameo") or None, mode=rec.get("mode") or None))
     return cases, h.hexdigest()
 
 
@@ -156,6 +162,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
     by_phenomenon: dict[str, list[int]] = {}
     by_writer: dict[str, list[int]] = {}
     e2e_hits = 0
+    depth: Counter[str] = Counter()  # CAMEO code and mode of the e2e hits against the line's
     for c in cases:
         a, ex = analyses[c.text], explained[c.text]
         answer = lexicon_pair(a, ex, c.source, c.target, coder.lexicon)
@@ -175,8 +182,11 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         w[0] += 1
         w[1] += t == c.type
         w[2] += lt == c.type
-        if any(x.event is not None and x.event.type == c.type and pair_hit(x, c.source, c.target) for x in ex):
+        hit = next((x.event for x in ex if x.event is not None and x.event.type == c.type
+                    and pair_hit(x, c.source, c.target)), None)
+        if hit is not None:
             e2e_hits += 1
+            _count_depth(depth, hit, c, coder.tables)
     false_events: Counter[str] = Counter()
     neg_kinds: Counter[str] = Counter()
     for neg in negatives:
@@ -198,6 +208,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         "e2e_recall": round(e2e_hits / n, 4) if n else None,
         "negatives": len(negatives),
         "negative_precision": round(1 - sum(false_events.values()) / len(negatives), 4) if negatives else None,
+        **_depth_metrics(depth),
         "model": bool(model),
         "gold_sha256": _combined(digest, neg_digest, bool(negatives)),
     }
@@ -221,6 +232,33 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         notes.append(f"negative set: {len(negatives)} lines naming two actors between which no event (or not "
                      "the listed types) may be coded; negative_precision = share of them left clean")
     return EvalReport(suite="sentences", metrics=metrics, tables=tables, notes=notes)
+
+
+def _count_depth(depth: Counter[str], event: Any, case: SentenceCase, tables: Any) -> None:
+    """Tally how far an event that got the type right also got the line's CAMEO code and mode."""
+    if case.cameo:
+        depth["cameo_n"] += 1
+        depth["cameo_root"] += (event.cameo or "")[:2] == case.cameo[:2]
+        depth["cameo_exact"] += event.cameo == case.cameo
+        depth["cameo_compatible"] += tables.compatible(event.cameo, case.cameo)
+    if case.mode:
+        depth["mode_n"] += 1
+        depth["mode"] += event.mode == case.mode
+
+
+def _depth_metrics(depth: Counter[str]) -> dict[str, Any]:
+    """CAMEO agreement of the end-to-end hits: same root, same code, or one code broader than the
+    other (``EventTables.compatible``: "112" for a line coded "1121"); mode accuracy where the line
+    names a mode."""
+    n, m = depth["cameo_n"], depth["mode_n"]
+    return {
+        "cameo_n": n,
+        "cameo_root_accuracy": round(depth["cameo_root"] / n, 4) if n else None,
+        "cameo_exact": round(depth["cameo_exact"] / n, 4) if n else None,
+        "cameo_compatible": round(depth["cameo_compatible"] / n, 4) if n else None,
+        "mode_n": m,
+        "mode_accuracy": round(depth["mode"] / m, 4) if m else None,
+    }
 
 
 def _combined(digest: str, neg_digest: str, has_negatives: bool) -> str:

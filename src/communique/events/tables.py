@@ -68,6 +68,25 @@ class EventTables:
             code = code[:-1] if len(code) > 2 else None
         return None
 
+    @staticmethod
+    def broader(code: str) -> tuple[str, ...]:
+        """``code`` and the codes it specialises, narrowest first: "1121" → ("1121", "112", "110");
+        "036" → ("036", "030"); "030" → ("030",). A coder that stops at a broader code is not
+        wrong, only less specific."""
+        out = [code]
+        if len(code) == 4:
+            code = code[:3]
+            out.append(code)
+        if len(code) == 3 and code[2] != "0":
+            out.append(code[:2] + "0")
+        return tuple(out)
+
+    def compatible(self, a: str | None, b: str | None) -> bool:
+        """Whether two codes say the same thing at different depths (one is broader than the other)."""
+        if not a or not b:
+            return False
+        return a in self.broader(b) or b in self.broader(a)
+
     def name(self, code: str | None) -> str | None:
         row = self.cameo.get(code or "")
         return row.name if row else None
