@@ -94,9 +94,9 @@ def test_sentences_suite_scores_each_writer_apart(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_sentences_suite_scores_cameo_depth_and_mode_of_the_hits(tmp_path: Path) -> None:
-    lines = [  # the coder says 112 (accuse) here: broader than the line's 1124, same root
-        {"id": "accuse-x-001", "text": "Lithuania accused Belarus of war crimes against migrants on Friday.",
-         "source": "Lithuania", "target": "Belarus", "type": "ACCUSE", "mode": "allege", "cameo": "1124"},
+    lines = [  # the coder says 112 (accuse) here: broader than the line's 1121, same root
+        {"id": "accuse-x-001", "text": "Lithuania accused Belarus of lying to its neighbours on Friday.",
+         "source": "Lithuania", "target": "Belarus", "type": "ACCUSE", "mode": "allege", "cameo": "1121"},
         {"id": "assault-x-001", "text": "Turkish jets bombed Kurdish militant positions in northern Iraq on Sunday.",
          "source": "Turkish jets", "target": "Kurdish militant positions", "type": "ASSAULT", "mode": None,
          "cameo": "195"},

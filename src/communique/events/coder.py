@@ -19,6 +19,7 @@ from communique.config import Options
 from communique.errors import ConfigError
 from communique.events.frames import Frame, find_frames, np_span
 from communique.events.lexicon import Lexicon, load_contexts, load_lexicon
+from communique.events.cameo_detail import load_cameo_detail
 from communique.events.tables import EventTables, load_tables
 from communique.records import ActorRef, Event
 
@@ -171,6 +172,7 @@ class EventCoder:
         self.options = options or Options()
         self.lexicon = lexicon or load_lexicon(self.options)
         self.tables = tables or load_tables()
+        self.detail = load_cameo_detail()
         self.min_confidence = float(self.options.get("events.min_confidence"))
         codes = self.options.get("events.dictionary_codes")
         if codes not in DICTIONARY_CODES:
@@ -263,7 +265,8 @@ class EventCoder:
             why.append(f"announced by '{reported.text}' for its own side: the announcer is the actor")
             sources = [reported]
             f.sources = [f.reported_by]
-        targets = _dedupe([a for t in f.targets for a in _resolve_all(analysis, t, target=True)])
+        resolved = [(t, _resolve_all(analysis, t, target=True)) for t in f.targets]
+        targets = _dedupe([a for _, acts in resolved for a in acts])
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         reciprocal = (f.reciprocal or f.parties) and not targets and len(sources) > 1
         if reciprocal:
@@ -271,6 +274,14 @@ class EventCoder:
         if not sources[0].country:
             conf -= UNRESOLVED_PENALTY
         source, target = sources[0], (targets[0] if targets else None)
+        if not (f.dictionary and self.literal):  # a dictionary's code as written stays as written
+            # the words of an actor phrase are not what the act is about; a "target" that is no
+            # actor ("an investigation into war crimes") is
+            cameo, mode, detail = self.detail.refine(f.cameo, f.mode, f.trigger,
+                                                     [*f.sources, *(t for t, acts in resolved if acts)])
+            if detail is not None:
+                f.cameo, f.mode = cameo, mode
+                why.append(detail)
         ev = Event(
             id=event_id(analysis.doc_id, f.trigger.idx, f.type, source.code, target.code if target else ""),
             doc_id=analysis.doc_id,
