@@ -17,9 +17,9 @@ from typing import Any
 
 from communique.config import Options
 from communique.errors import ConfigError
+from communique.events.cameo_detail import load_cameo_detail
 from communique.events.frames import Frame, find_frames, np_span
 from communique.events.lexicon import Lexicon, load_contexts, load_lexicon
-from communique.events.cameo_detail import load_cameo_detail
 from communique.events.tables import EventTables, load_tables
 from communique.records import ActorRef, Event
 
