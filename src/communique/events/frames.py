@@ -756,22 +756,38 @@ def _where(v: Token) -> list[Token]:
     return []
 
 
+def _by_agents(n: Token, *, any_direct: bool, participle: bool, under_of: bool) -> list[Token]:
+    """Who did an event or made a thing, from a by-phrase: the noun's own ("the attack by X"),
+    one under its past participle that takes no object ("atrocities committed by X", "a map
+    published by Beijing"), or one the parser hung on the noun's of-phrase ("the expulsion of
+    four diplomats by Prague"). Each reader asks for the places it trusts, which is why the
+    switches are explicit: the noun's own by-phrase counts whatever it names with
+    ``any_direct`` (an event noun's by-phrase is its doer) and only parties without it (a
+    thing's may name a means); a participle can name a host rather than an agent ("talks
+    hosted by Qatar"), so a noun's own actors leave it out. The first place that names someone
+    wins; of participles, the first that names a party."""
+    direct = _prep_obj(n, "by")
+    found = direct if any_direct else [p for p in direct if _party_like(p)]
+    if found:
+        return found
+    if participle:
+        for c in n.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and not _kids(c, "dobj"):
+                found = [p for p in _prep_obj(c, "by") if _party_like(p)]
+                if found:
+                    return found
+    if under_of:
+        return [b for o in _prep_obj(n, "of") for b in _prep_obj(o, "by") if _party_like(b)]
+    return []
+
+
 def _made_by(t: Token) -> list[Token]:
     """The named party whose thing or deed a common-noun recipient is, from its by-phrase: "rejected
     a map published by Beijing", "blew up an office built by Seoul", "examined abuses by the
     army". A thing is no actor; what is done to it is done to whoever made or did it."""
     if t.pos_ != "NOUN" or _party_like(t) or _named(t):
         return []
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            found = [p for p in _prep_obj(t, "by") if _party_like(p)]
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and not _kids(c, "dobj"):
-            found = [p for p in _prep_obj(c, "by") if _party_like(p)]
-        else:
-            continue
-        if found:
-            return found
-    return []
+    return _by_agents(t, any_direct=False, participle=True, under_of=False)
 
 
 def _behind(t: Token) -> list[Token]:
@@ -1068,9 +1084,7 @@ class FrameFinder:
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
         if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
-            by = _prep_obj(t, "by") or [b for c in _kids(t, "acl") if c.tag_ == "VBN" and not _kids(c, "dobj")
-                                        for b in _prep_obj(c, "by") if _party_like(b)]
-            by = by or [b for o in _prep_obj(t, "of") for b in _prep_obj(o, "by") if _party_like(b)]
+            by = _by_agents(t, any_direct=True, participle=True, under_of=True)
             if by:  # "the attack by X", "atrocities committed by X"
                 return by[0]
             poss = _kids(t, "poss")
@@ -1828,9 +1842,8 @@ class _Finder(FrameFinder):
             sources, reciprocal = between, True
         if not sources:
             # "the expulsion of four diplomats by Prague": the parser often hangs the by-phrase on
-            # the of-phrase's noun
-            sources = _prep_obj(n, "by") or [b for o in _prep_obj(n, "of") for b in _prep_obj(o, "by")
-                                             if _party_like(b)]
+            # the of-phrase's noun; "talks hosted by Qatar" name a host, not who holds them
+            sources = _by_agents(n, any_direct=True, participle=False, under_of=True)
         if not sources:
             sources = [p for p in _kids(n, "poss") if p.lower_ not in POSS_PRONOUNS or not standalone]
         drawn = n.dep_ == "dobj" and n.head.lemma_.lower() in DRAW_VERBS and nt.type in FROM_SOURCE_TYPES
