@@ -790,6 +790,19 @@ def _made_by(t: Token) -> list[Token]:
     return _by_agents(t, any_direct=False, participle=True, under_of=False)
 
 
+def _represented(t: Token) -> list[Token]:
+    """The parties a common noun acts for, from its for/from phrase: "negotiators for the
+    government and the rebels", "envoys from Sudan's army"; for forces and vessels only when
+    several parties share them ("warships from China, Russia and Iran")."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "NOUN" or t.ent_type_ or lemma not in AGENT_OF_PARTY_NOUNS | SHARED_FORCE_NOUNS:
+        return []
+    parties = [p for w in ("for", "from") for p in _prep_obj(t, w) if _party_like(p)]
+    if lemma in SHARED_FORCE_NOUNS and len(parties) < 2:
+        return []
+    return parties
+
+
 def _behind(t: Token) -> list[Token]:
     """The named party behind a common-noun actor, from its participle's by-phrase."""
     if t.pos_ != "NOUN" or t.ent_type_ or any(
@@ -1516,6 +1529,17 @@ PERSON_NOUNS = frozenset({"woman", "girl", "man", "boy", "child", "civilian", "v
                           "detainee", "migrant", "refugee", "journalist", "activist", "worker", "farmer"})
 # Nouns of an aim: "in a bid to seal off Chechnya" is a purpose clause
 PURPOSE_NOUNS = frozenset({"bid", "attempt", "effort", "campaign", "drive", "push"})
+# Nouns of a dispute or bargaining: a strike or protest "after pay talks with X broke down", "in
+# a dispute with X over wages" is aimed at X
+DISPUTE_NOUNS = frozenset({"dispute", "talk", "negotiation", "row", "wrangle", "standoff", "stand-off", "quarrel"})
+DISPUTE_DEPTH = 3  # clause/prep steps from the protest's verb down to the dispute noun
+# Nouns of people who act for a party ("negotiators for A and B", "envoys from X"): the act is
+# the party's, so the parties in the for/from phrase are the actors
+AGENT_OF_PARTY_NOUNS = frozenset({"negotiator", "envoy", "delegate", "delegation", "representative", "emissary"})
+# Nouns of forces or vessels that act for their state; they stand for it only when several
+# states share them ("warships from China, Russia and Iran", "border guards from A and B")
+SHARED_FORCE_NOUNS = frozenset({"warship", "ship", "vessel", "guard", "troop", "soldier", "force", "navy", "jet",
+                                "aircraft", "plane", "unit", "contingent"})
 # Speech verbs whose object is the listener a reported act is aimed at
 TELLING_VERBS = frozenset({"tell", "inform", "assure", "notify", "warn", "promise"})
 # Participles that name whom an act is aimed at ("..., accusing the opposition of ...")
@@ -1796,8 +1820,13 @@ class _Finder(FrameFinder):
         assert f is not None
         if not f.targets:
             for word in nt.target_preps or TARGET_PREPS_DEFAULT:
-                # "in retaliation", "in response to": an event noun is not the party hit
+                # "in retaliation", "in response to": an event noun is not the party hit; "an
+                # inquiry into strikes by Israel": an investigation is aimed at who did the deed
                 found = [t for t in _prep_obj(v, word) if not (t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None)]
+                hosts = [o] if passive else [o, v]
+                found = self._accused_doers(found, hosts) if nt.type == "ACCUSE" else found
+                found = found or (self._accused_doers(_prep_obj(v, word), hosts, deeds_only=True)
+                                  if nt.type == "ACCUSE" else [])
                 if found:
                     f.targets = found
                     f.steps.append(f"target from the verb's '{word}' phrase")
@@ -1868,6 +1897,9 @@ class _Finder(FrameFinder):
         targets: list[Token] = list(targets_hint)
         for word in () if targets else nt.target_preps:
             targets = _prep_obj(n, word) or [t for a in _kids(n, "acl") for t in _prep_obj(a, word)]
+            if nt.type == "ACCUSE":  # "an investigation into crimes committed by X": X
+                hosts = [n, n.head] if n.dep_ == "dobj" and not _is_passive(n.head) else [n]
+                targets = self._accused_doers(targets, hosts)
             if targets:  # "sanctions on X", "sanctions announced against X"
                 break
         if between and not reciprocal and not targets:
@@ -2031,6 +2063,14 @@ class _Finder(FrameFinder):
                 if len(heads) == 1 and behind[0]:
                     f.steps.append(f"{role[:-1]}: '{behind[0][0].text}', behind '{heads[0].text}'")
                     setattr(f, role, behind[0])
+            if f.type == "PROTEST" and f.sources:
+                self._protest_recipient(f)
+            if len(f.sources) == 1:
+                parties = _represented(f.sources[0])
+                if parties:  # "negotiators for A and B resumed talks": A and B
+                    f.steps.append(f"source: '{', '.join(t.text for t in parties)}', for whom "
+                                   f"'{f.sources[0].text}' act")
+                    f.sources = parties
             victims = [t for t in self.victims.get(f.trigger.i, []) if _victim_like(t)]
             if victims and not any(_party_like(t) or _named(t) for t in f.targets):
                 f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
@@ -2051,6 +2091,86 @@ class _Finder(FrameFinder):
             if f.reverse is not None:
                 out.append(self._finish(f.reverse, question))
         return out
+
+    def _accused_doers(self, found: list[Token], hosts: list[Token], *, deeds_only: bool = False) -> list[Token]:
+        """An investigation or complaint into a deed is aimed at who did it: "an inquiry into
+        strikes by Israel", "a probe into abuses committed by the army", "an investigation into
+        crimes by X" (by-phrase on the deed, under its participle or under its of-phrase, or one
+        the parser hung after it on the investigation noun or its active verb, ``hosts``). With
+        ``deeds_only`` only event nouns are read, and those naming no doer are dropped."""
+        out: list[Token] = []
+        for t in found:
+            event = t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None
+            if deeds_only and not event:
+                continue
+            doers = _by_agents(t, any_direct=True, participle=True, under_of=True) if t.pos_ == "NOUN" else []
+            doers = doers or [b for h in hosts for b in _prep_obj(h, "by") if b.i > t.i] if t.pos_ == "NOUN" else doers
+            if doers:
+                out.extend(doers)
+            elif not deeds_only:
+                out.append(t)
+        return out
+
+    def _protested(self, t: Token) -> list[Token]:
+        """The party behind a thing protested at: the maker or owner of a bill, plan, tax or
+        decision ("against Ruto's finance bill", "over a tax proposed by the government",
+        "against plans by Rio Tinto"); nothing for a party or for a thing no one is named behind."""
+        if t.pos_ != "NOUN" or _party_like(t):
+            return []
+        agent = self._agent_of_event(t)
+        if agent is not t and agent.lower_ not in PRONOUNS_NO_ACTOR:
+            return [agent]
+        owner = [p for p in _kids(t, "poss") if p.lower_ not in POSS_PRONOUNS and _party_like(p)]
+        return owner or _made_by(t) or _by_agents(t, any_direct=False, participle=False, under_of=True)
+
+    def _protest_recipient(self, f: Frame) -> None:
+        """Whom a protest is aimed at when its recipient is a thing: the party behind what is
+        protested ("blocked roads against a plan by X": X), else, for a thing blocked or burned
+        that names no one ("blocked highways", "torched cars"), the party of the against/over
+        phrase, the purpose clause or the labour dispute the protest is part of ("walked out
+        after wage talks with BHP broke down")."""
+        behind = [self._protested(t) for t in f.targets]
+        if f.targets and any(behind):
+            f.targets = [x for t, b in zip(f.targets, behind, strict=True) for x in (b or [t])]
+            f.steps.append(f"recipient: '{f.targets[0].text}', behind what is protested")
+            return
+        if f.targets and not all(_unnamed_thing(t) for t in f.targets):
+            return
+        v = f.trigger if f.trigger.pos_ in ("VERB", "AUX") else _clause_verb(f.trigger)
+        if v.pos_ not in ("VERB", "AUX"):
+            return
+        found = [x for w in ("against", "over") for t in _prep_obj(v, w) for x in (self._protested(t) or
+                 ([t] if _party_like(t) else []))]
+        found = found or self._purpose_target(v) or self._disputed_with(v, f.sources)
+        if found:
+            f.steps.append(f"recipient: '{found[0].text}', whom the protest is aimed at"
+                           + (f" (not the thing '{f.targets[0].text}')" if f.targets else ""))
+            f.targets = found
+
+    @staticmethod
+    def _disputed_with(v: Token, sources: list[Token]) -> list[Token]:
+        """The other side of the dispute or talks a strike is part of: "walked out after pay
+        talks with BHP broke down", "occupied the square in a pay dispute with KazMunayGas"."""
+        own = {x.i for s in sources for x in s.subtree}
+        frontier, seen = [v], 0
+        while frontier and seen < DISPUTE_DEPTH:
+            seen += 1
+            nxt = []
+            for h in frontier:
+                for c in h.children:
+                    if c.i in own or c.dep_ in ("nsubj", "nsubjpass") and h is v:
+                        continue
+                    if c.pos_ == "NOUN" and c.lemma_.lower() in DISPUTE_NOUNS:
+                        # "talks with the port operator DP World": the name in apposition
+                        found = [next((a for a in p.children if a.dep_ == "appos" and a.pos_ == "PROPN"), p)
+                                 for p in _prep_obj(c, "with")]
+                        found = [p for p in found if _party_like(p) or _named(p)]
+                        if found:
+                            return found
+                    if c.dep_ in ("advcl", "prep", "pobj", "nsubj", "dobj"):
+                        nxt.append(c)
+            frontier = nxt
+        return []
 
     @staticmethod
     def _shown_to(n: Token) -> list[Token]:
