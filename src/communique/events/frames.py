@@ -618,6 +618,9 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+# Verbs whose object is the means of the to-clause's act, not its actor ("Azerbaijan used drones
+# to destroy tanks": Azerbaijan destroyed them)
+INSTRUMENT_VERBS = frozenset({"use", "employ"})
 MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
                            "flurry", "volley", "string", "number", "couple", "lot", "raft", "batch", "slew",
                            "tranche", "new round", "minute", "year", "session", "state", "start", "list"})
@@ -946,7 +949,7 @@ class FrameFinder:
             head = v.head
             if v.dep_ == "xcomp":
                 objs = _kids(head, "dobj")
-                if objs and head.lemma_.lower() not in SUBJECT_CONTROL:
+                if objs and head.lemma_.lower() not in SUBJECT_CONTROL | INSTRUMENT_VERBS:
                     return _conj(objs[0]), False  # "urged Iran to ...", "prompted Blinken to ...": the object acts
                 raised = _kids(head, *PASS_SUBJ_DEPS)
                 if (raised and _is_passive(head) and not _prep_obj(head, "by") and _has_to(v)
@@ -1128,7 +1131,10 @@ class FrameFinder:
         particles |= {c.lower_ for c in _small_clauses(v)}  # "found X guilty", "set X free"
         if _for_clause(v) is not None:
             particles.add("for")  # "called for Maduro to leave": the clause's marker is the particle
+        # "banned TikTok and dozens of other apps": any of the coordinated objects names the kind
+        coordinated = [c for o in self.objects(v) for c in _conj(o)[1:]]
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
+        obj_lemmas |= {x.lemma_.lower() for c in coordinated for x in [c, *_counted(c)] if not c.ent_type_ or _counted(c)}
         obj_lemmas |= {_through_measure(o, self.lex).lemma_.lower() for o in self.objects(v)}  # "a state of emergency"
         obj_lemmas |= {p.lemma_.lower() for o in self.objects(v)  # "seized dozens of hostages",
                        for p in _counted(o)}  # "shipped 400,000 tonnes of rice"
@@ -1157,6 +1163,7 @@ class FrameFinder:
                 found = prep_objs.setdefault(c.lower_, set())
                 found.update(p.lemma_.lower() for p in heads)
                 found.update(m.lemma_.lower() for p in heads for m in p.children if m.dep_ == "compound")
+                found.update(q.lemma_.lower() for p in heads for q in _counted(p))  # "with thousands of rockets"
         subj_lemmas = {t.lemma_.lower() for t in self.subjects(v)[0]}
         crowd = any(t.tag_ == "NNS" and not t.ent_type_ and t.lemma_.lower() not in STATE_BODY_NOUNS
                     for t in self.subjects(v)[0])

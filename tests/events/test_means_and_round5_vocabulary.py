@@ -1,0 +1,61 @@
+"""Fifth-round vocabulary and the mechanics it leans on: the user of a means acts ("used drones to
+destroy ..."), any of several coordinated objects names the kind of thing acted on, a particle's
+counted object ("with thousands of rockets"), carried-out easing of economic sanctions as
+RETREAT (CAMEO 085), and detentions, cut-offs, revoked permits, demolitions and hijackings.
+Real-shaped sentences we wrote, coded by the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_coder import _countries, _find
+
+from communique.events import code_text
+
+# sentence, type, CAMEO (None = don't care), source country, target country (None = don't care)
+VOCABULARY = [
+    # the user of a means is the actor of its to-clause, not the means
+    ("Moscow used glide bombs to pound Ukrainian positions near Bakhmut.", "ASSAULT", None, "RUS", "UKR"),
+    ("Turkey used armed drones to destroy dozens of Kurdish militia vehicles in Syria.", "ASSAULT", None, "TUR", None),
+    # a named object coordinated with a counted kind ("TikTok and dozens of other apps")
+    ("Pakistan banned X and several other foreign apps during the election.", "COERCE", "1721", "PAK", None),
+    # "supplied X with thousands of rockets": the counted thing after "with" names the aid
+    ("Tehran furnished the Houthis with thousands of rockets.", "AID", None, "IRN", "YEM"),
+    # carried-out easing of economic sanctions is RETREAT; announced, CONCEDE
+    ("The European Union lifted its sanctions on Uzbekistan in 2009.", "RETREAT", "085", "EUR", "UZB"),
+    ("Canada said it would ease sanctions on Syria next month.", "CONCEDE", None, "CAN", "SYR"),
+    # detention of people other than the usual suspects, confinement
+    ("Egyptian police held the poet Ahmed Douma for two years without trial.", "COERCE", "173", "EGY", None),
+    ("Rights groups said Iranian authorities had confined dozens of students in a military barracks.",
+     "COERCE", "173", "IRN", None),
+    # cutting a region off from power or services; revoking permits; demolitions; hijacks
+    ("Serbian hackers knocked out power to parts of Kosovo in 2023.", "COERCE", "191", None, "KOS"),
+    ("Myanmar's junta revoked the licences of five independent newspapers.", "COERCE", "172", "MMR", None),
+    ("Indian authorities tore down hundreds of homes in the Nuh district of Haryana.", "ASSAULT", "1712", "IND", None),
+    ("Chechen gunmen took over a Turkish ferry in the Black Sea port of Trabzon.", "ASSAULT", "181", None, "TUR"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "cameo", "src", "tgt"), VOCABULARY)
+def test_round5_vocabulary(nlp: Any, text: str, type_: str, cameo: str | None, src: str | None, tgt: str | None) -> None:
+    events = code_text(text)
+    ev = _find(events, type_)
+    assert ev is not None, [(e.type, e.cameo, e.pattern) for e in events]
+    if cameo is not None:
+        assert ev.cameo == cameo, ev.cameo
+    if src is not None:
+        assert src in _countries(ev.sources), [a.code for a in ev.sources]
+    if tgt is not None:
+        assert tgt in _countries(ev.targets), [a.code for a in ev.targets]
+
+
+def test_means_is_no_actor(nlp: Any) -> None:
+    """"used drones to strike X": the drones are not the source of the strike."""
+    ev = _find(code_text("Russia used Iranian-made drones to strike Kyiv's power stations."), "ASSAULT")
+    assert ev is not None and "RUS" in _countries(ev.sources) and "drone" not in ev.source.text.lower()
+
+
+def test_lifted_sanctions_on_a_country_is_not_concede(nlp: Any) -> None:
+    types = {e.type for e in code_text("Washington lifted most of its sanctions on Sudan in 2017.")}
+    assert "RETREAT" in types and "CONCEDE" not in types
