@@ -618,6 +618,11 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+# "at the request / invitation of X": X asked for what was done, and receives it
+REQUEST_OCCASION_NOUNS = frozenset({"request", "invitation", "behest", "invite", "urging"})
+# Yielding nouns that a party declares by agreeing to or offering them ("agreed to a ceasefire",
+# "offered an apology"), unlike a promise to withdraw (AGREE 035)
+DECLARED_YIELD_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "apology"})
 # Verbs whose object is the means of the to-clause's act, not its actor ("Azerbaijan used drones
 # to destroy tanks": Azerbaijan destroyed them)
 INSTRUMENT_VERBS = frozenset({"use", "employ"})
@@ -1783,6 +1788,16 @@ class _Finder(FrameFinder):
             child.trigger, child.pattern = comp, f"{vf.name}+decide({child.pattern})"
             child.sources = []
             return child  # "EU leaders agreed on a package of sanctions": the sanctions
+        if (vf.role == "agree" and child is not None and comp is not None and comp.pos_ == "NOUN"
+                and child.type == "CONCEDE" and comp.lemma_.lower() in DECLARED_YIELD_NOUNS):
+            # "Israel and Hamas agreed to a ceasefire", "offered an apology to Indonesia": agreeing
+            # to it declares it, offering it makes it (the sentence sets' CONCEDE convention)
+            child.steps.append(f"'{v.lemma_}' + '{comp.lemma_}' declares it: coded as {child.type}")
+            child.trigger, child.pattern = comp, f"{vf.name}+declare({child.pattern})"
+            child.sources = []
+            if not child.targets:  # "offered an apology to Indonesia": the verb's recipient
+                child.targets = [t for t in self.targets(v, vf.target, passive=passive)[0] if t.i != comp.i]
+            return child
         composed = self.compose(vf.role or "", vf, child)
         if composed is None:
             return None
@@ -2072,6 +2087,8 @@ class _Finder(FrameFinder):
                     setattr(f, role, behind[0])
             if f.type == "PROTEST" and f.sources:
                 self._protest_recipient(f)
+            if f.type == "MOBILIZE" and f.trigger.pos_ in ("VERB", "AUX"):
+                self._deployed_to_help(f)
             if len(f.sources) == 1:
                 parties = _represented(f.sources[0])
                 if parties:  # "negotiators for A and B resumed talks": A and B
@@ -2117,6 +2134,26 @@ class _Finder(FrameFinder):
             elif not deeds_only:
                 out.append(t)
         return out
+
+    def _deployed_to_help(self, f: Frame) -> None:
+        """Forces sent to help or protect, or at a government's request, are protection (CAMEO
+        074, AID), not a show of force: "sent troops to protect the capital", "deployed soldiers
+        at Maputo's request, helping government forces ..." (the requester is a recipient too)."""
+        v = f.trigger
+        helping = [c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX")
+                   and (_has_to(c) or c.tag_ == "VBG")
+                   and any(vf.type == "AID" for vf in self.lex.verb_frames(c.lemma_))]
+        asked = [x for p in _kids(v, "prep") if p.lower_ == "at" for n in _kids(p, "pobj")
+                 if n.lemma_.lower() in REQUEST_OCCASION_NOUNS
+                 for x in ([q for q in _kids(n, "poss") if q.lower_ not in POSS_PRONOUNS] or _prep_obj(n, "of"))
+                 if _party_like(x)]
+        if not helping and not asked:
+            return
+        f.type, f.mode, f.cameo = "AID", None, "074"
+        if asked:  # the requester, beside the place the forces went to
+            f.targets = [*f.targets, *(x for x in asked if all(x.i != t.i for t in f.targets))]
+        f.steps.append("forces sent " + (f"at the request of '{asked[0].text}'" if asked
+                                         else f"to '{helping[0].lemma_}'") + ": protection (AID 074)")
 
     def _protested(self, t: Token) -> list[Token]:
         """The party behind a thing protested at: the maker or owner of a bill, plan, tax or
