@@ -618,6 +618,13 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+# Nouns of armed or ruling groups that are parties though common nouns ("against the junta")
+ARMED_GROUP_NOUNS = frozenset({"junta", "rebel", "militant", "insurgent", "militia", "separatist", "guerrilla",
+                               "jihadist", "gang", "cartel", "fighter"})
+# "in response / retaliation to X's act": the act answered is under the to-phrase
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "reaction"})
+# Prepositions of where forces go: a place so named is where, not whom, a deployment is aimed at
+DESTINATION_PREPS = frozenset({"to", "on", "in", "into", "near", "along", "around", "toward", "towards", "at", "across"})
 # "at the request / invitation of X": X asked for what was done, and receives it
 REQUEST_OCCASION_NOUNS = frozenset({"request", "invitation", "behest", "invite", "urging"})
 # Yielding nouns that a party declares by agreeing to or offering them ("agreed to a ceasefire",
@@ -730,6 +737,10 @@ def _antecedent(t: Token) -> Token:
     return noun
 
 
+# Forces put on alert or moved with no one named are the actor's own
+OWN_FORCE_NOUNS = frozenset({"force", "troop", "soldier", "army", "military", "unit", "reservist", "navy", "police"})
+
+
 def _no_recipient(t: Token) -> bool:
     """A show of force's object or place that names no adversary: the actor's own forces ("its
     air force"), an unnamed thing, or a sea or region ("the Gulf") rather than a state."""
@@ -737,6 +748,9 @@ def _no_recipient(t: Token) -> bool:
         return True
     if t.ent_type_ in ("LOC", "FAC"):
         return True
+    if (t.pos_ == "NOUN" and t.lemma_.lower() in OWN_FORCE_NOUNS and t.dep_ in ("dobj", "nsubjpass")
+            and not _named(t) and not any(c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in t.children)):
+        return True  # "placed forces on standby", "put troops on alert": the actor's own forces
     return t.pos_ == "NOUN" and not _party_like(t) and not _named(t)
 
 
@@ -849,6 +863,14 @@ def _named(t: Token) -> bool:
     return any(c.dep_ in ("compound", "poss", "nmod") and c.ent_type_ in AGENT_ENTS for c in t.children)
 
 
+def _named_target(t: Token) -> bool:
+    """A place hit that is named in its own of-phrase, which the victims counted after the event
+    do not replace: "the Kurdish town of Halabja", "the port city of Beira"."""
+    if t.pos_ != "NOUN":
+        return False
+    return any(p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC") for p in _prep_obj(t, "of"))
+
+
 def _victim_like(t: Token) -> bool:
     """A party, or people counted ("27 worshippers", "dozens of children"), not a thing hit."""
     if _party_like(t):
@@ -869,6 +891,24 @@ def _small_clauses(v: Token) -> list[Token]:
 
 def _is_passive(v: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children) or _reduced_passive(v)
+
+
+def _destination(t: Token) -> bool:
+    """A place forces were sent to or put in ("to the Syrian frontier", "on Okinawa"), not a party."""
+    return (t.dep_ == "pobj" and t.head.lower_ in DESTINATION_PREPS and t.ent_type_ not in ("ORG", "NORP")
+            and t.lemma_.lower() not in STATE_BODY_NOUNS)
+
+
+def _misread_participle(v: Token) -> bool:
+    """A finite past-tense verb the parser read as a participle hung on its subject: "Gang
+    members from the coalition killed 115 people" (the "participle" takes a direct object), "A
+    senior official conferred with the junta leader" (the noun is the sentence's root, so
+    there is no other verb). A reduced passive ("the aid approved by X") has neither."""
+    if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _prep_obj(v, "by") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return False
+    return bool(_kids(v, "dobj")) or (v.head.dep_ == "ROOT" and v.i == v.head.i + 1)
 
 
 def _reduced_passive(v: Token) -> bool:
@@ -966,6 +1006,8 @@ class FrameFinder:
         if v.dep_ in ("pcomp", "pobj") and v.head.head is not v.head:
             return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG":
+            return _conj(v.head), False
+        if _misread_participle(v):  # "A senior official conferred with ...": the noun acts
             return _conj(v.head), False
         if v.dep_ == "acl" and _has_to(v) and v.head.lemma_.lower() in DECISION_NOUNS:
             # "Tokyo's decision to curb exports to Beijing": the one who decided acts
@@ -2089,6 +2131,14 @@ class _Finder(FrameFinder):
                 self._protest_recipient(f)
             if f.type == "MOBILIZE" and f.trigger.pos_ in ("VERB", "AUX"):
                 self._deployed_to_help(f)
+            if (f.type == "MOBILIZE" and f.sources and f.trigger.pos_ in ("VERB", "AUX")
+                    and all(_no_recipient(t) or _destination(t) or any(t.i == s.i for s in f.sources)
+                            for t in f.targets)):  # (a source read again as the target is none)
+                foe = self._anticipated(f.trigger, f.sources)
+                if foe:  # "deployed interceptors on Okinawa ahead of a launch by North Korea"
+                    f.steps.append(f"recipient: '{foe[0].text}', whose act the deployment meets"
+                                   + (f" (not the place '{f.targets[0].text}')" if f.targets else ""))
+                    f.targets = foe
             if len(f.sources) == 1:
                 parties = _represented(f.sources[0])
                 if parties:  # "negotiators for A and B resumed talks": A and B
@@ -2096,7 +2146,7 @@ class _Finder(FrameFinder):
                                    f"'{f.sources[0].text}' act")
                     f.sources = parties
             victims = [t for t in self.victims.get(f.trigger.i, []) if _victim_like(t)]
-            if victims and not any(_party_like(t) or _named(t) for t in f.targets):
+            if victims and not any(_party_like(t) or _named(t) or _named_target(t) for t in f.targets):
                 f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
                                + (f" (not the place or thing '{f.targets[0].text}')" if f.targets else ""))
                 f.targets = victims
@@ -2134,6 +2184,38 @@ class _Finder(FrameFinder):
             elif not deeds_only:
                 out.append(t)
         return out
+
+    def _anticipated(self, v: Token, sources: list[Token]) -> list[Token]:
+        """The party a deployment or alert is aimed at, named by the act it meets: "ahead of a
+        rocket launch by North Korea", "in response to Russia's buildup", "ahead of an offensive
+        against Kurdish militias" (the act's own target when the source does it), "for a possible
+        intervention against the junta", "in a mutiny against the military leadership"."""
+        own = {x.i for s in sources for x in s.subtree}
+        acts: list[Token] = []
+        for c in v.children:
+            if c.dep_ == "advmod" and c.lower_ == "ahead":
+                acts.extend(_prep_obj(c, "of"))
+            elif c.dep_ == "prep" and c.lower_ in ("before", "for", "against", "in"):
+                for n in _kids(c, "pobj"):
+                    if n.lemma_.lower() in RESPONSE_NOUNS:
+                        acts.extend(_prep_obj(n, "to"))
+                    else:
+                        acts.append(n)
+        for n in acts:
+            if n.pos_ != "NOUN":
+                continue
+            doers = ([self._agent_of_event(n)] if self.lex.noun(n.lemma_) is not None else
+                     _by_agents(n, any_direct=False, participle=True, under_of=False))  # "a launch by X"
+            doers = [d for d in doers if d is not n and d.i not in own and d.lower_ not in PRONOUNS_NO_ACTOR
+                     and _party_like(d)]
+            if doers:
+                return doers[:1]
+            hit = [x for w in ("against", "on") for t in _prep_obj(n, w) for x in self._inner_or_agent(t)
+                   if x.i not in own and (_party_like(x) or self._crowd(x) or _named(x)
+                                          or x.lemma_.lower() in ARMED_GROUP_NOUNS)]
+            if hit:
+                return hit
+        return []
 
     def _deployed_to_help(self, f: Frame) -> None:
         """Forces sent to help or protect, or at a government's request, are protection (CAMEO
