@@ -618,6 +618,10 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+# Noun events whose recipient a to-clause may name ("a threat to annihilate Seoul")
+COMPLEMENT_NOUN_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
+# Marks of a threat's condition: "... unless Seoul pays", "if the EU imposes sanctions"
+CONDITION_MARKS = frozenset({"unless", "if", "until"})
 # Nouns of armed or ruling groups that are parties though common nouns ("against the junta")
 ARMED_GROUP_NOUNS = frozenset({"junta", "rebel", "militant", "insurgent", "militia", "separatist", "guerrilla",
                                "jihadist", "gang", "cartel", "fighter"})
@@ -2129,6 +2133,17 @@ class _Finder(FrameFinder):
                     setattr(f, role, behind[0])
             if f.type == "PROTEST" and f.sources:
                 self._protest_recipient(f)
+            if (f.type in COMPLEMENT_NOUN_TYPES and f.sources and not f.targets
+                    and f.trigger.pos_ in ("NOUN", "PROPN")):
+                acted_on = self._complement_of_noun(f.trigger, f.sources)
+                if acted_on:  # "Pyongyang's threat to launch strikes against the United States"
+                    f.steps.append(f"recipient: '{acted_on[0].text}', the party of its to-clause")
+                    f.targets = acted_on
+            if f.type == "THREATEN" and f.sources:
+                told = self._conditioned(f.trigger, f.sources)
+                if told:  # "threatened to pull its troops out unless Seoul paid more": Seoul
+                    f.steps.append(f"recipient: '{told[0].text}', on whom the threat's condition falls")
+                    f.targets = told
             if f.type == "MOBILIZE" and f.trigger.pos_ in ("VERB", "AUX"):
                 self._deployed_to_help(f)
             if (f.type == "MOBILIZE" and f.sources and f.trigger.pos_ in ("VERB", "AUX")
@@ -2184,6 +2199,44 @@ class _Finder(FrameFinder):
             elif not deeds_only:
                 out.append(t)
         return out
+
+    @staticmethod
+    def _complement_of_noun(n: Token, sources: list[Token]) -> list[Token]:
+        """The party a threat, offer or demand is about, from the noun's to-clause: its object or
+        a party under a preposition there ("a threat to annihilate Seoul", "a threat to launch
+        strikes against the United States", "the army's threat to take over the government")."""
+        own = {x.i for s in sources for x in s.subtree}
+        for c in n.children:
+            if c.dep_ != "acl" or not _has_to(c) or c.pos_ not in ("VERB", "AUX"):
+                continue
+            found = [x for x in _complement_party(c) if x.i not in own]
+            found = found or [x for h in [c, *_kids(c, "dobj")] for w in ("against", "on", "at") for x in _prep_obj(h, w)
+                              if x.i not in own and _party_like(x)]  # "to fire missiles at Tokyo"
+            found = found or [x for o in _kids(c, "dobj") if o.i not in own and o.pos_ == "NOUN"
+                              for x in [*(q for q in _kids(o, "poss") if _party_like(q) and q.lower_ not in POSS_PRONOUNS)]]
+            if found:
+                return found
+        return []
+
+    def _conditioned(self, t: Token, sources: list[Token]) -> list[Token]:
+        """Whom a threat is aimed at, from its condition: the subject of an unless/if/until
+        clause under the threat or its complement ("threatened to cut off gas if the European
+        Union imposed sanctions", "Iran's threat to close the strait if Western powers imposed an
+        embargo"); a pronoun or one of the threateners is no recipient."""
+        own = {x.i for s in sources for x in s.subtree}
+        heads = [t, *(c for c in t.children if c.dep_ in ("xcomp", "advcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX"))]
+        if t.pos_ not in ("VERB", "AUX") and t.dep_ in ("nsubj", "dobj", "pobj"):
+            heads.append(_clause_verb(t))
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "advcl" or not any(m.lower_ in CONDITION_MARKS for m in _kids(c, "mark")):
+                    continue
+                subj = [x for s in _kids(c, "nsubj", "nsubjpass") for x in _conj(s)
+                        if x.i not in own and x.lower_ not in PRONOUNS_NO_ACTOR and x.ent_type_ not in NOT_PARTY_ENTS
+                        and (_party_like(x) or self._crowd(x) or x.lemma_.lower() in ARMED_GROUP_NOUNS)]
+                if subj:
+                    return subj
+        return []
 
     def _anticipated(self, v: Token, sources: list[Token]) -> list[Token]:
         """The party a deployment or alert is aimed at, named by the act it meets: "ahead of a
