@@ -1,15 +1,18 @@
 """Two readings that change an event's type: agreeing to a ceasefire or offering an apology makes
 it (CONCEDE, as the sentence sets label it; a promise to withdraw stays AGREE 035), and forces
 sent to help or protect, or at a government's request, are protection (AID 074) rather than a
-show of force. Sentences we wrote, coded end to end."""
+show of force; and whom a concession concerns (what was eased, granted or conceded names it).
+Sentences we wrote, coded end to end."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from test_coder import _countries, _find
 
-from communique.events import code_text
+from communique.events import code_text, explain_text
+from communique.events.frames import np_span
 
 
 def test_agreed_ceasefire_is_declared(nlp: Any) -> None:
@@ -51,3 +54,24 @@ def test_troops_massed_to_pressure_stay_mobilize(nlp: Any) -> None:
 def test_doctors_dispatched_are_aid(nlp: Any) -> None:
     ev = _find(code_text("Cuba dispatched 200 doctors and nurses to Peru after the floods."), "AID")
     assert ev is not None and "CUB" in _countries(ev.sources) and "PER" in _countries(ev.targets)
+
+
+# sentence, source country, recipient phrase: whom an eased restriction, a granted amnesty or a
+# met demand concerns
+EASED = [
+    ("Kazakh authorities lifted the curfew imposed on residents of Almaty after a week.", "KAZ", "residents"),
+    ("Israel eased its blockade of Gaza in June 2010.", "ISR", "Gaza"),
+    ("The ELN declared a unilateral ceasefire against Colombian government forces over Christmas.", None, "forces"),
+    ("The Kenyan government conceded the main demand of striking doctors in March.", "KEN", "doctors"),
+]
+
+
+@pytest.mark.parametrize(("text", "src", "phrase"), EASED)
+def test_concession_recipient_from_what_is_eased(nlp: Any, text: str, src: str | None, phrase: str) -> None:
+    a, explained = explain_text(text)
+    frames = [x for x in explained if x.frame.type == "CONCEDE" and x.event is not None]
+    assert frames, [(x.frame.type, x.frame.pattern) for x in explained]
+    f = frames[0]
+    if src is not None:
+        assert src in _countries(frames[0].event.sources)
+    assert any(phrase in a.doc.text[slice(*np_span(t))] for t in f.frame.targets), [t.text for t in f.frame.targets]

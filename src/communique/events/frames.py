@@ -618,6 +618,9 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+# Prepositions under an eased restriction, a granted amnesty or a met demand that name whom it
+# concerns ("imposed on", "for residents", "of Gaza", "against government forces", "to prisoners")
+EASED_FOR_PREPS = ("on", "for", "against", "to", "of")
 # Noun events whose recipient a to-clause may name ("a threat to annihilate Seoul")
 COMPLEMENT_NOUN_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
 # Marks of a threat's condition: "... unless Seoul pays", "if the EU imposes sanctions"
@@ -2099,6 +2102,11 @@ class _Finder(FrameFinder):
                     f.steps.append(f"recipient: '{aimed[0].text}', whom the show of force answers"
                                    f" (not '{f.targets[0].text}')")
                     f.targets = aimed
+            if f.type == "CONCEDE" and f.sources and not f.targets:
+                eased = self._eased_for(f)
+                if eased:  # "lifted the curfew imposed on residents", "conceded the demand of protesters"
+                    f.steps.append(f"recipient: '{eased[0].text}', whom what was eased or granted concerns")
+                    f.targets = eased
             if not f.targets and f.sources:
                 verbal = f.trigger.pos_ in ("VERB", "AUX")
                 late = (self._purpose_target(f.trigger) if f.type in PURPOSE_TARGET_TYPES and verbal
@@ -2199,6 +2207,26 @@ class _Finder(FrameFinder):
             elif not deeds_only:
                 out.append(t)
         return out
+
+    def _eased_for(self, f: Frame) -> list[Token]:
+        """Whom a concession concerns, from what is eased, granted or conceded: the party or
+        people a curfew, blockade or ban was imposed on or for ("the curfew imposed on residents
+        of Manama", "the blockade of Gaza", "an amnesty for hundreds of people"), the side a
+        ceasefire is declared against, or whose demand is met ("the central demand of
+        protesters", "one of the five demands of the protest movement")."""
+        own = {x.i for s in f.sources for x in s.subtree}
+        things = self.objects(f.trigger) if f.trigger.pos_ in ("VERB", "AUX") else [f.trigger]
+        things = [x for t in things for x in [t, *_counted(t)]]
+        for t in things:
+            hosts = [t, *(a for a in t.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+            for h in hosts:
+                for w in EASED_FOR_PREPS:
+                    found = [x for x in _prep_obj(h, w) if x.i not in own and (
+                        _party_like(x) or self._crowd(x) or _victim_like(x) or x.lemma_.lower() in ARMED_GROUP_NOUNS
+                        or x.lemma_.lower() in PERSON_NOUNS)]
+                    if found:
+                        return found
+        return []
 
     @staticmethod
     def _complement_of_noun(n: Token, sources: list[Token]) -> list[Token]:
