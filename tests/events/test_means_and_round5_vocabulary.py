@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from test_coder import _countries, _find
 
-from communique.events import code_text
+from communique.events import code_text, explain_text
+from communique.events.frames import np_span
 
 # sentence, type, CAMEO (None = don't care), source country, target country (None = don't care)
 VOCABULARY = [
@@ -59,3 +60,25 @@ def test_means_is_no_actor(nlp: Any) -> None:
 def test_lifted_sanctions_on_a_country_is_not_concede(nlp: Any) -> None:
     types = {e.type for e in code_text("Washington lifted most of its sanctions on Sudan in 2017.")}
     assert "RETREAT" in types and "CONCEDE" not in types
+
+
+# sentence, source country, recipient phrase: letting inspectors, convoys or peacekeepers in is
+# access (RETREAT 086) whatever tag the parser gives the complement; the ones let in receive it
+ACCESS = [
+    ("Syria allowed OPCW inspectors to visit the Douma site in April 2018.", "SYR", "inspectors"),
+    ("Sudanese authorities let a UN convoy of 30 trucks reach El Fasher.", "SDN", "convoy"),
+    ("Jakarta allowed the first units of the Australian-led force into East Timor.", "IDN", "units"),
+]
+
+
+@pytest.mark.parametrize(("text", "src", "phrase"), ACCESS)
+def test_access_granted_to_those_let_in(nlp: Any, text: str, src: str, phrase: str) -> None:
+    a, explained = explain_text(text)
+    coded = [x for x in explained if x.event is not None and x.event.type == "RETREAT"]
+    assert coded and coded[0].event.cameo == "086" and src in _countries(coded[0].event.sources)
+    found = [a.doc.text[slice(*np_span(t))] for t in coded[0].frame.targets]
+    assert any(phrase in t for t in found), found
+
+
+def test_letting_a_company_sell_is_no_access(nlp: Any) -> None:
+    assert _find(code_text("The court allowed the company to sell its assets."), "RETREAT") is None

@@ -637,6 +637,8 @@ REQUEST_OCCASION_NOUNS = frozenset({"request", "invitation", "behest", "invite",
 # Yielding nouns that a party declares by agreeing to or offering them ("agreed to a ceasefire",
 # "offered an apology"), unlike a promise to withdraw (AGREE 035)
 DECLARED_YIELD_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "apology"})
+# Verbs of letting whose object the parser may make the subject of the complement clause
+PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
 # Verbs whose object is the means of the to-clause's act, not its actor ("Azerbaijan used drones
 # to destroy tanks": Azerbaijan destroyed them)
 INSTRUMENT_VERBS = frozenset({"use", "employ"})
@@ -1043,6 +1045,11 @@ class FrameFinder:
             objs = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VB"
                     and not _kids(c, "aux", "auxpass", "mark") for s in _kids(c, "nsubj")
                     if s.lower_ not in RELATIVE]
+        if not objs and v.lemma_.lower() in PERMIT_VERBS:  # "allowed IAEA inspectors to install
+            # cameras", "let a convoy reach Mekele": the one let in is the object, whatever the tag
+            objs = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBP")
+                    and not _kids(c, "mark") and all(a.lower_ == "to" for a in _kids(c, "aux"))
+                    for s in _kids(c, "nsubj") if s.lower_ not in RELATIVE]
         if not objs:  # "found the minister guilty": the subject of the adjective's small clause,
             # where the lexicon has the verb with that adjective ("make X transparent" has none)
             named = {f.particle for f in self.lex.verb_frames(v.lemma_) if f.particle}
