@@ -35,6 +35,9 @@ VOCABULARY = [
     ("Myanmar's junta revoked the licences of five independent newspapers.", "COERCE", "172", "MMR", None),
     ("Indian authorities tore down hundreds of homes in the Nuh district of Haryana.", "ASSAULT", "1712", "IND", None),
     ("Chechen gunmen took over a Turkish ferry in the Black Sea port of Trabzon.", "ASSAULT", "181", None, "TUR"),
+    # a named person taken in is given refuge; goods coordinated with people flown in are aid
+    ("The ousted Afghan president was taken in by Tajikistan after the fall of Kabul.", "AID", "075", "TJK", "AFG"),
+    ("Turkey flew a team of rescuers and 40 tonnes of supplies to Morocco after the earthquake.", "AID", None, "TUR", "MAR"),
 ]
 
 

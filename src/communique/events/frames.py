@@ -1195,7 +1195,8 @@ class FrameFinder:
         # "banned TikTok and dozens of other apps": any of the coordinated objects names the kind
         coordinated = [c for o in self.objects(v) for c in _conj(o)[1:]]
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
-        obj_lemmas |= {x.lemma_.lower() for c in coordinated for x in [c, *_counted(c)] if not c.ent_type_ or _counted(c)}
+        obj_lemmas |= {w for c in coordinated for x in [c, *_counted(c)] if not c.ent_type_ or _counted(c)
+                       for w in (x.lemma_.lower(), x.lower_)}
         obj_lemmas |= {_through_measure(o, self.lex).lemma_.lower() for o in self.objects(v)}  # "a state of emergency"
         obj_lemmas |= {p.lemma_.lower() for o in self.objects(v)  # "seized dozens of hostages",
                        for p in _counted(o)}  # "shipped 400,000 tonnes of rice"
