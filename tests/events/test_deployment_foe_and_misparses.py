@@ -63,3 +63,23 @@ def test_past_verb_misread_as_participle_keeps_its_subject(nlp: Any) -> None:
 def test_reduced_passive_is_no_misread(nlp: Any) -> None:
     """"the weapons seized last week": a real participle, no actor for the seizure."""
     assert _find(code_text("The weapons seized last week included rifles and grenades."), "COERCE") is None
+
+
+# sentence, type, source country, target country: property seized is taken from its owner;
+# weapons surrendered go to whoever receives them
+OWNERS = [
+    ("Venezuelan troops confiscated farmland from Colombian settlers near the border.", "COERCE", "VEN", "COL"),
+    ("A tanker owned by Greece's Avin International was seized by Iran in the Gulf of Oman.", "COERCE", "IRN", "GRC"),
+    ("Maoist rebels in Nepal surrendered their rifles to UN monitors in 2007.", "RETREAT", "NPL", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "src", "tgt"), OWNERS)
+def test_owner_or_receiver_is_the_recipient(nlp: Any, text: str, type_: str, src: str, tgt: str | None) -> None:
+    _assert_recipient(text, type_, src, tgt)
+
+
+def test_seized_people_stay_the_recipients(nlp: Any) -> None:
+    """Only property gives way to its owner: hostages seized from a village are the recipients."""
+    found = _target_phrases("Rebels seized two hostages from a village in Kivu.", "ASSAULT")
+    assert any("hostages" in t for t in found), found

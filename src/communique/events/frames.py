@@ -618,6 +618,8 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+# Participles that tie property to its owner ("a yacht linked to X", "assets owned by Y")
+OWNING_PARTICIPLES = frozenset({"link", "belong", "own", "tie", "connect", "register", "operate"})
 # Prepositions under an eased restriction, a granted amnesty or a met demand that name whom it
 # concerns ("imposed on", "for residents", "of Gaza", "against government forces", "to prisoners")
 EASED_FOR_PREPS = ("on", "for", "against", "to", "of")
@@ -906,6 +908,14 @@ def _destination(t: Token) -> bool:
     """A place forces were sent to or put in ("to the Syrian frontier", "on Okinawa"), not a party."""
     return (t.dep_ == "pobj" and t.head.lower_ in DESTINATION_PREPS and t.ent_type_ not in ("ORG", "NORP")
             and t.lemma_.lower() not in STATE_BODY_NOUNS)
+
+
+def _seized_thing(t: Token) -> bool:
+    """Property seized rather than a person, a party or a place: "boxes of documents", "a tanker",
+    "the superyacht Amadea" (a named vessel), not "hostages", "Crimea" or "the opposition"."""
+    if t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG", "LOC") or t.lemma_.lower() in PERSON_NOUNS:
+        return False
+    return not _victim_like(t) or t.pos_ == "PROPN"
 
 
 def _misread_participle(v: Token) -> bool:
@@ -2110,6 +2120,12 @@ class _Finder(FrameFinder):
                     f.steps.append(f"recipient: '{aimed[0].text}', whom the show of force answers"
                                    f" (not '{f.targets[0].text}')")
                     f.targets = aimed
+            if (f.type == "COERCE" and f.mode == "seize" and f.sources and f.targets
+                    and f.trigger.pos_ in ("VERB", "AUX") and all(_seized_thing(t) for t in f.targets)):
+                owner = self._owner_of_seized(f.trigger, f.targets)
+                if owner:  # "seized gold from Barrick's mine", "a yacht linked to X was seized"
+                    f.steps.append(f"recipient: '{owner[0].text}', whose '{f.targets[0].text}' was seized")
+                    f.targets = owner
             if f.type == "CONCEDE" and f.sources and not f.targets:
                 eased = self._eased_for(f)
                 if eased:  # "lifted the curfew imposed on residents", "conceded the demand of protesters"
@@ -2215,6 +2231,32 @@ class _Finder(FrameFinder):
             elif not deeds_only:
                 out.append(t)
         return out
+
+    @staticmethod
+    def _owner_of_seized(v: Token, things: list[Token]) -> list[Token]:
+        """Whose property was seized: the party it was taken from ("seized gold from Barrick
+        Gold's mine", "confiscated land from white farmers"), the party it is linked to or owned
+        by ("a superyacht linked to Suleiman Kerimov"), or its owner ("the group's offices")."""
+        # the from-phrase under the verb or under the thing ("boxes of documents from X's estate")
+        sources = [*_prep_obj(v, "from"), *(q for t in things for x in t.subtree
+                                           if x.dep_ == "prep" and x.lower_ == "from" for q in _kids(x, "pobj"))]
+        for y in sources:
+            if _party_like(y) or y.lemma_.lower() in PERSON_NOUNS or (y.tag_ == "NNS" and not y.ent_type_):
+                return _conj(y)
+            owner = [p for p in y.children if p.dep_ in ("poss", "compound") and _party_like(p)
+                     and p.lower_ not in POSS_PRONOUNS]
+            if owner:
+                return owner
+        for t in things:
+            for a in t.children:
+                if a.dep_ == "acl" and a.lemma_.lower() in OWNING_PARTICIPLES:
+                    found = [p for w in ("to", "by") for p in _prep_obj(a, w) if _party_like(p)]
+                    if found:
+                        return found
+            owner = [p for p in _kids(t, "poss") if _party_like(p) and p.lower_ not in POSS_PRONOUNS]
+            if owner:
+                return owner
+        return []
 
     def _eased_for(self, f: Frame) -> list[Token]:
         """Whom a concession concerns, from what is eased, granted or conceded: the party or
