@@ -83,3 +83,14 @@ def test_seized_people_stay_the_recipients(nlp: Any) -> None:
     """Only property gives way to its owner: hostages seized from a village are the recipients."""
     found = _target_phrases("Rebels seized two hostages from a village in Kivu.", "ASSAULT")
     assert any("hostages" in t for t in found), found
+
+
+def test_people_aboard_a_vehicle_hit_are_the_recipients(nlp: Any) -> None:
+    found = _target_phrases("Al-Shabaab fighters blew up a minibus carrying Kenyan police officers near Mandera.", "ASSAULT")
+    assert any("officers" in t for t in found), found
+    found = _target_phrases("Separatists hijacked a passenger train with 200 commuters aboard in Balochistan.", "ASSAULT")
+    assert any("commuters" in t for t in found), found
+
+
+def test_visa_denied_to_a_person_names_the_person(nlp: Any) -> None:
+    _assert_recipient("Washington denied a visa to Iranian President Ebrahim Raisi in 2022.", "REJECT", "USA", "IRN")

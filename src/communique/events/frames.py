@@ -618,6 +618,9 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+ABOARD_WORDS = frozenset({"aboard", "onboard", "inside"})
+# Verbs of a vehicle's load: "a bus carrying pilgrims" (the people aboard are hit)
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "take"})
 # Participles that tie property to its owner ("a yacht linked to X", "assets owned by Y")
 OWNING_PARTICIPLES = frozenset({"link", "belong", "own", "tie", "connect", "register", "operate"})
 # Prepositions under an eased restriction, a granted amnesty or a met demand that name whom it
@@ -908,6 +911,15 @@ def _destination(t: Token) -> bool:
     """A place forces were sent to or put in ("to the Syrian frontier", "on Okinawa"), not a party."""
     return (t.dep_ == "pobj" and t.head.lower_ in DESTINATION_PREPS and t.ent_type_ not in ("ORG", "NORP")
             and t.lemma_.lower() not in STATE_BODY_NOUNS)
+
+
+def _occupants(t: Token) -> list[Token]:
+    """The people a vehicle hit was carrying: "an armoured vehicle carrying Canadian soldiers",
+    "the train with 400 passengers aboard"."""
+    out = [x for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in CARRYING_VERBS
+           for o in _kids(a, "dobj") for x in _conj(o) if _victim_like(x) or x.lemma_.lower() in PERSON_NOUNS]
+    return out or [x for x in _prep_obj(t, "with") if _victim_like(x) and any(
+        c.lower_ in ABOARD_WORDS for c in x.children)]
 
 
 def _seized_thing(t: Token) -> bool:
@@ -1605,7 +1617,9 @@ PLACE_TARGET_PREPS = ("in", "across", "inside", "throughout")
 # People hit by an act are its recipients, never replaced by the place ("raped women in Darfur")
 PERSON_NOUNS = frozenset({"woman", "girl", "man", "boy", "child", "civilian", "villager", "people", "person",
                           "resident", "worshipper", "family", "student", "protester", "demonstrator", "prisoner",
-                          "detainee", "migrant", "refugee", "journalist", "activist", "worker", "farmer"})
+                          "detainee", "migrant", "refugee", "journalist", "activist", "worker", "farmer",
+                          "pilgrim", "passenger", "commuter", "tourist", "shopper", "patient", "mourner", "officer",
+                          "policeman", "peacekeeper"})
 # Nouns of an aim: "in a bid to seal off Chechnya" is a purpose clause
 PURPOSE_NOUNS = frozenset({"bid", "attempt", "effort", "campaign", "drive", "push"})
 # Nouns of a dispute or bargaining: a strike or protest "after pay talks with X broke down", "in
@@ -2197,6 +2211,14 @@ class _Finder(FrameFinder):
                 f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
                                + (f" (not the place or thing '{f.targets[0].text}')" if f.targets else ""))
                 f.targets = victims
+            if (f.type == "ASSAULT" and f.targets and f.trigger.pos_ in ("VERB", "AUX")
+                    and all(_unnamed_thing(t) or t.pos_ == "ADJ" for t in f.targets)):
+                aboard = [x for t in self.objects(f.trigger) for x in _occupants(t)] or [
+                    x for x in _prep_obj(f.trigger, "with") if _victim_like(x) and _kids(x, "advmod")
+                    and any(c.lower_ in ABOARD_WORDS for c in x.children)]
+                if aboard:  # "blew up a vehicle carrying Canadian soldiers": the soldiers
+                    f.steps.append(f"recipient: '{aboard[0].text}', aboard the '{f.targets[0].text}'")
+                    f.targets = aboard
             if (f.type in PLACE_TARGET_TYPES and f.sources and f.trigger.pos_ in ("VERB", "AUX")
                     and all(_unnamed_thing(t) for t in f.targets)):
                 where = _where(f.trigger)
