@@ -59,3 +59,17 @@ def test_forces_of_several_states_stand_for_the_states(nlp: Any) -> None:
     one = [x.frame for x in explain_text("Warships from Egypt held drills with the French navy.")[1]
            if x.frame.type == "COOPERATE"]
     assert one and [t.text for t in one[0].sources] == ["Warships"]  # one state's ships stay its ships
+
+
+def test_talks_hosted_by_a_third_party_are_mediation(nlp: Any) -> None:
+    """"talks between A and B hosted by C": C mediates between them (CAMEO 045), besides the talks."""
+    events = code_text("Talks between Armenian and Azerbaijani ministers, hosted in Washington by Secretary of State "
+                       "Antony Blinken, ended without a deal.")
+    mediation = [e for e in events if e.type == "CONSULT" and e.cameo == "045"]
+    assert mediation and "USA" in _countries(mediation[0].sources)
+    assert {"ARM", "AZE"} & _countries(mediation[0].targets)
+
+
+def test_talks_with_no_host_have_no_mediator(nlp: Any) -> None:
+    events = code_text("Talks between Armenian and Azerbaijani ministers ended without a deal.")
+    assert not [e for e in events if e.cameo == "045"]

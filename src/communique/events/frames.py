@@ -619,6 +619,8 @@ REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
 ABOARD_WORDS = frozenset({"aboard", "onboard", "inside"})
+# Participles naming a third party who brings parties together ("talks hosted by Qatar")
+MEDIATING_PARTICIPLES = frozenset({"host", "broker", "mediate", "facilitate", "arrange", "sponsor", "chair", "convene"})
 # Verbs of a vehicle's load: "a bus carrying pilgrims" (the people aboard are hit)
 CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "take"})
 # Participles that tie property to its owner ("a yacht linked to X", "assets owned by Y")
@@ -2226,6 +2228,7 @@ class _Finder(FrameFinder):
                     f.steps.append(f"recipient: '{where[0].text}', where it was done"
                                    + (f" (not the thing '{f.targets[0].text}')" if f.targets else ""))
                     f.targets = where
+        frames.extend(m for f in list(frames) if (m := self._mediator_frame(f)) is not None)
         out = []
         for f in frames:
             out.append(self._finish(f, question))
@@ -2234,6 +2237,27 @@ class _Finder(FrameFinder):
             if f.reverse is not None:
                 out.append(self._finish(f.reverse, question))
         return out
+
+    def _mediator_frame(self, f: Frame) -> Frame | None:
+        """Talks "hosted / brokered / facilitated by X" between parties: X mediates (CAMEO 045)
+        between them, a second event beside the talks themselves ("talks between Belgrade and
+        Pristina, hosted in Brussels by the EU's foreign policy chief")."""
+        if f.type != "CONSULT" or f.trigger.pos_ != "NOUN" or not f.sources:
+            return None
+        own = {x.i for s in f.sources for x in s.subtree}
+        for a in f.trigger.children:
+            if a.dep_ != "acl" or a.tag_ != "VBN" or a.lemma_.lower() not in MEDIATING_PARTICIPLES:
+                continue
+            mediators = [p for p in _prep_obj(a, "by") if _party_like(p) and p.i not in own]
+            if mediators:
+                m = Frame(trigger=a, type="CONSULT", cameo="045", mode="third-party",
+                          pattern=f"mediate:{f.trigger.lemma_}+{a.lemma_}", sources=mediators,
+                          targets=list(f.sources), confidence=f.confidence)
+                m.steps.append(f"'{f.trigger.text}' {a.text} by '{mediators[0].text}': the host mediates"
+                               " between the parties (CAMEO 045)")
+                m.negated = f.negated
+                return m
+        return None
 
     def _accused_doers(self, found: list[Token], hosts: list[Token], *, deeds_only: bool = False) -> list[Token]:
         """An investigation or complaint into a deed is aimed at who did it: "an inquiry into
