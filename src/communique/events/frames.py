@@ -619,6 +619,8 @@ REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
 ABOARD_WORDS = frozenset({"aboard", "onboard", "inside"})
+# Entity types whose names may hold an event word ("Monetary Fund", "Party Alliance")
+NAME_ENTS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "NORP"})
 # Participles naming a third party who brings parties together ("talks hosted by Qatar")
 MEDIATING_PARTICIPLES = frozenset({"host", "broker", "mediate", "facilitate", "arrange", "sponsor", "chair", "convene"})
 # Verbs of a vehicle's load: "a bus carrying pilgrims" (the people aboard are hit)
@@ -644,6 +646,9 @@ REQUEST_OCCASION_NOUNS = frozenset({"request", "invitation", "behest", "invite",
 # Yielding nouns that a party declares by agreeing to or offering them ("agreed to a ceasefire",
 # "offered an apology"), unlike a promise to withdraw (AGREE 035)
 DECLARED_YIELD_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "apology"})
+# Verbs that ask when their that-clause is in the bare form ("insisted that Kyiv renounce ...",
+# "required that Athens cut pensions"), and only state otherwise ("insisted that it was innocent")
+MANDATIVE_VERBS = frozenset({"insist", "require", "ask", "order", "demand", "urge", "request"})
 # Verbs of letting whose object the parser may make the subject of the complement clause
 PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
 # Verbs whose object is the means of the to-clause's act, not its actor ("Azerbaijan used drones
@@ -913,6 +918,14 @@ def _destination(t: Token) -> bool:
     """A place forces were sent to or put in ("to the Syrian frontier", "on Okinawa"), not a party."""
     return (t.dep_ == "pobj" and t.head.lower_ in DESTINATION_PREPS and t.ent_type_ not in ("ORG", "NORP")
             and t.lemma_.lower() not in STATE_BODY_NOUNS)
+
+
+def _in_name(n: Token) -> bool:
+    """An event noun that is a word of an organisation's or a place's name ("the International
+    Monetary Fund", "the Seven Party Alliance", "Islamic Relief"): a capitalised word inside a
+    longer named entity, not its first word."""
+    return (n.pos_ == "PROPN" and n.ent_type_ in NAME_ENTS and n.ent_iob_ == "I"
+            and n.text[:1].isupper())
 
 
 def _occupants(t: Token) -> list[Token]:
@@ -1259,6 +1272,11 @@ class FrameFinder:
             c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
             for c in v.children) or _adverbial_to_clause(v) is not None or _for_clause(v) is not None
+        # "insisted that Russia pull its troops out": a that-clause in the bare (mandative) form asks
+        has_verbal_comp = has_verbal_comp or (v.lemma_.lower() in MANDATIVE_VERBS and any(
+            c.dep_ == "ccomp" and _kids(c, "nsubj") and not _kids(c, "aux", "auxpass")
+            and (c.tag_ == "VB" or (c.tag_ in ("VBD", "VBP") and c.lower_ == c.lemma_.lower()))  # "that Greece cut"
+            for c in v.children))
         best: VerbFrame | None = None
         best_score = -10**6
         for tried in ([prts | adv_prts, prts] if adv_prts - prts else [prts]):
@@ -2124,6 +2142,8 @@ class _Finder(FrameFinder):
                 continue
             if n.dep_ in ("dobj",) and self.lex.is_light(n.head.lemma_):
                 continue  # the light verb had no subject; no explicit actor
+            if _in_name(n):
+                continue  # "the International Monetary Fund", "Islamic Relief": a name, no event
             f = self._noun_frame(n, nt, standalone=True)
             if f is not None:
                 frames.append(f)
