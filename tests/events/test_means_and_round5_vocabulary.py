@@ -38,6 +38,8 @@ VOCABULARY = [
     # a named person taken in is given refuge; goods coordinated with people flown in are aid
     ("The ousted Afghan president was taken in by Tajikistan after the fall of Kabul.", "AID", "075", "TJK", "AFG"),
     ("Turkey flew a team of rescuers and 40 tonnes of supplies to Morocco after the earthquake.", "AID", None, "TUR", "MAR"),
+    # reopening talks is holding them again (a light verb like "resume")
+    ("Belgrade reopened negotiations with Pristina in Brussels on Monday.", "CONSULT", "040", "SRB", None),
 ]
 
 
