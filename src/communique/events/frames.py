@@ -618,6 +618,42 @@ class _Node:
 REFUSING_WHEN_NEGATED = frozenset({"accept", "recognize", "recognise", "tolerate", "allow", "permit", "endorse"})
 # Verbs whose subject, not object, does what the to-clause says ("promised Kyiv to deliver")
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "offer", "threaten", "swear", "agree"})
+ABOARD_WORDS = frozenset({"aboard", "onboard", "inside"})
+# Entity types whose names may hold an event word ("Monetary Fund", "Party Alliance")
+NAME_ENTS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "GPE", "NORP"})
+# Participles naming a third party who brings parties together ("talks hosted by Qatar")
+MEDIATING_PARTICIPLES = frozenset({"host", "broker", "mediate", "facilitate", "arrange", "sponsor", "chair", "convene"})
+# Verbs of a vehicle's load: "a bus carrying pilgrims" (the people aboard are hit)
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "take"})
+# Participles that tie property to its owner ("a yacht linked to X", "assets owned by Y")
+OWNING_PARTICIPLES = frozenset({"link", "belong", "own", "tie", "connect", "register", "operate"})
+# Prepositions under an eased restriction, a granted amnesty or a met demand that name whom it
+# concerns ("imposed on", "for residents", "of Gaza", "against government forces", "to prisoners")
+EASED_FOR_PREPS = ("on", "for", "against", "to", "of")
+# Noun events whose recipient a to-clause may name ("a threat to annihilate Seoul")
+COMPLEMENT_NOUN_TYPES = frozenset({"THREATEN", "REQUEST", "AGREE"})
+# Marks of a threat's condition: "... unless Seoul pays", "if the EU imposes sanctions"
+CONDITION_MARKS = frozenset({"unless", "if", "until"})
+# Nouns of armed or ruling groups that are parties though common nouns ("against the junta")
+ARMED_GROUP_NOUNS = frozenset({"junta", "rebel", "militant", "insurgent", "militia", "separatist", "guerrilla",
+                               "jihadist", "gang", "cartel", "fighter"})
+# "in response / retaliation to X's act": the act answered is under the to-phrase
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reply", "answer", "reaction"})
+# Prepositions of where forces go: a place so named is where, not whom, a deployment is aimed at
+DESTINATION_PREPS = frozenset({"to", "on", "in", "into", "near", "along", "around", "toward", "towards", "at", "across"})
+# "at the request / invitation of X": X asked for what was done, and receives it
+REQUEST_OCCASION_NOUNS = frozenset({"request", "invitation", "behest", "invite", "urging"})
+# Yielding nouns that a party declares by agreeing to or offering them ("agreed to a ceasefire",
+# "offered an apology"), unlike a promise to withdraw (AGREE 035)
+DECLARED_YIELD_NOUNS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "apology"})
+# Verbs that ask when their that-clause is in the bare form ("insisted that Kyiv renounce ...",
+# "required that Athens cut pensions"), and only state otherwise ("insisted that it was innocent")
+MANDATIVE_VERBS = frozenset({"insist", "require", "ask", "order", "demand", "urge", "request"})
+# Verbs of letting whose object the parser may make the subject of the complement clause
+PERMIT_VERBS = frozenset({"allow", "permit", "let", "enable", "authorize", "authorise"})
+# Verbs whose object is the means of the to-clause's act, not its actor ("Azerbaijan used drones
+# to destroy tanks": Azerbaijan destroyed them)
+INSTRUMENT_VERBS = frozenset({"use", "employ"})
 MEASURE_NOUNS = frozenset({"day", "hour", "week", "month", "round", "series", "package", "wave", "set", "spate",
                            "flurry", "volley", "string", "number", "couple", "lot", "raft", "batch", "slew",
                            "tranche", "new round", "minute", "year", "session", "state", "start", "list"})
@@ -722,6 +758,10 @@ def _antecedent(t: Token) -> Token:
     return noun
 
 
+# Forces put on alert or moved with no one named are the actor's own
+OWN_FORCE_NOUNS = frozenset({"force", "troop", "soldier", "army", "military", "unit", "reservist", "navy", "police"})
+
+
 def _no_recipient(t: Token) -> bool:
     """A show of force's object or place that names no adversary: the actor's own forces ("its
     air force"), an unnamed thing, or a sea or region ("the Gulf") rather than a state."""
@@ -729,6 +769,9 @@ def _no_recipient(t: Token) -> bool:
         return True
     if t.ent_type_ in ("LOC", "FAC"):
         return True
+    if (t.pos_ == "NOUN" and t.lemma_.lower() in OWN_FORCE_NOUNS and t.dep_ in ("dobj", "nsubjpass")
+            and not _named(t) and not any(c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE") for c in t.children)):
+        return True  # "placed forces on standby", "put troops on alert": the actor's own forces
     return t.pos_ == "NOUN" and not _party_like(t) and not _named(t)
 
 
@@ -756,22 +799,51 @@ def _where(v: Token) -> list[Token]:
     return []
 
 
+def _by_agents(n: Token, *, any_direct: bool, participle: bool, under_of: bool) -> list[Token]:
+    """Who did an event or made a thing, from a by-phrase: the noun's own ("the attack by X"),
+    one under its past participle that takes no object ("atrocities committed by X", "a map
+    published by Beijing"), or one the parser hung on the noun's of-phrase ("the expulsion of
+    four diplomats by Prague"). Each reader asks for the places it trusts, which is why the
+    switches are explicit: the noun's own by-phrase counts whatever it names with
+    ``any_direct`` (an event noun's by-phrase is its doer) and only parties without it (a
+    thing's may name a means); a participle can name a host rather than an agent ("talks
+    hosted by Qatar"), so a noun's own actors leave it out. The first place that names someone
+    wins; of participles, the first that names a party."""
+    direct = _prep_obj(n, "by")
+    found = direct if any_direct else [p for p in direct if _party_like(p)]
+    if found:
+        return found
+    if participle:
+        for c in n.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and not _kids(c, "dobj"):
+                found = [p for p in _prep_obj(c, "by") if _party_like(p)]
+                if found:
+                    return found
+    if under_of:
+        return [b for o in _prep_obj(n, "of") for b in _prep_obj(o, "by") if _party_like(b)]
+    return []
+
+
 def _made_by(t: Token) -> list[Token]:
     """The named party whose thing or deed a common-noun recipient is, from its by-phrase: "rejected
     a map published by Beijing", "blew up an office built by Seoul", "examined abuses by the
     army". A thing is no actor; what is done to it is done to whoever made or did it."""
     if t.pos_ != "NOUN" or _party_like(t) or _named(t):
         return []
-    for c in t.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            found = [p for p in _prep_obj(t, "by") if _party_like(p)]
-        elif c.dep_ == "acl" and c.tag_ == "VBN" and not _kids(c, "dobj"):
-            found = [p for p in _prep_obj(c, "by") if _party_like(p)]
-        else:
-            continue
-        if found:
-            return found
-    return []
+    return _by_agents(t, any_direct=False, participle=True, under_of=False)
+
+
+def _represented(t: Token) -> list[Token]:
+    """The parties a common noun acts for, from its for/from phrase: "negotiators for the
+    government and the rebels", "envoys from Sudan's army"; for forces and vessels only when
+    several parties share them ("warships from China, Russia and Iran")."""
+    lemma = t.lemma_.lower()
+    if t.pos_ != "NOUN" or t.ent_type_ or lemma not in AGENT_OF_PARTY_NOUNS | SHARED_FORCE_NOUNS:
+        return []
+    parties = [p for w in ("for", "from") for p in _prep_obj(t, w) if _party_like(p)]
+    if lemma in SHARED_FORCE_NOUNS and len(parties) < 2:
+        return []
+    return parties
 
 
 def _behind(t: Token) -> list[Token]:
@@ -812,6 +884,14 @@ def _named(t: Token) -> bool:
     return any(c.dep_ in ("compound", "poss", "nmod") and c.ent_type_ in AGENT_ENTS for c in t.children)
 
 
+def _named_target(t: Token) -> bool:
+    """A place hit that is named in its own of-phrase, which the victims counted after the event
+    do not replace: "the Kurdish town of Halabja", "the port city of Beira"."""
+    if t.pos_ != "NOUN":
+        return False
+    return any(p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC") for p in _prep_obj(t, "of"))
+
+
 def _victim_like(t: Token) -> bool:
     """A party, or people counted ("27 worshippers", "dozens of children"), not a thing hit."""
     if _party_like(t):
@@ -832,6 +912,49 @@ def _small_clauses(v: Token) -> list[Token]:
 
 def _is_passive(v: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ_DEPS or c.dep_ == "auxpass" for c in v.children) or _reduced_passive(v)
+
+
+def _destination(t: Token) -> bool:
+    """A place forces were sent to or put in ("to the Syrian frontier", "on Okinawa"), not a party."""
+    return (t.dep_ == "pobj" and t.head.lower_ in DESTINATION_PREPS and t.ent_type_ not in ("ORG", "NORP")
+            and t.lemma_.lower() not in STATE_BODY_NOUNS)
+
+
+def _in_name(n: Token) -> bool:
+    """An event noun that is a word of an organisation's or a place's name ("the International
+    Monetary Fund", "the Seven Party Alliance", "Islamic Relief"): a capitalised word inside a
+    longer named entity, not its first word."""
+    return (n.pos_ == "PROPN" and n.ent_type_ in NAME_ENTS and n.ent_iob_ == "I"
+            and n.text[:1].isupper())
+
+
+def _occupants(t: Token) -> list[Token]:
+    """The people a vehicle hit was carrying: "an armoured vehicle carrying Canadian soldiers",
+    "the train with 400 passengers aboard"."""
+    out = [x for a in t.children if a.dep_ == "acl" and a.lemma_.lower() in CARRYING_VERBS
+           for o in _kids(a, "dobj") for x in _conj(o) if _victim_like(x) or x.lemma_.lower() in PERSON_NOUNS]
+    return out or [x for x in _prep_obj(t, "with") if _victim_like(x) and any(
+        c.lower_ in ABOARD_WORDS for c in x.children)]
+
+
+def _seized_thing(t: Token) -> bool:
+    """Property seized rather than a person, a party or a place: "boxes of documents", "a tanker",
+    "the superyacht Amadea" (a named vessel), not "hostages", "Crimea" or "the opposition"."""
+    if t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG", "LOC") or t.lemma_.lower() in PERSON_NOUNS:
+        return False
+    return not _victim_like(t) or t.pos_ == "PROPN"
+
+
+def _misread_participle(v: Token) -> bool:
+    """A finite past-tense verb the parser read as a participle hung on its subject: "Gang
+    members from the coalition killed 115 people" (the "participle" takes a direct object), "A
+    senior official conferred with the junta leader" (the noun is the sentence's root, so
+    there is no other verb). A reduced passive ("the aid approved by X") has neither."""
+    if v.dep_ != "acl" or v.tag_ not in ("VBN", "VBD") or v.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _prep_obj(v, "by") or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return False
+    return bool(_kids(v, "dobj")) or (v.head.dep_ == "ROOT" and v.i == v.head.i + 1)
 
 
 def _reduced_passive(v: Token) -> bool:
@@ -917,7 +1040,7 @@ class FrameFinder:
             head = v.head
             if v.dep_ == "xcomp":
                 objs = _kids(head, "dobj")
-                if objs and head.lemma_.lower() not in SUBJECT_CONTROL:
+                if objs and head.lemma_.lower() not in SUBJECT_CONTROL | INSTRUMENT_VERBS:
                     return _conj(objs[0]), False  # "urged Iran to ...", "prompted Blinken to ...": the object acts
                 raised = _kids(head, *PASS_SUBJ_DEPS)
                 if (raised and _is_passive(head) and not _prep_obj(head, "by") and _has_to(v)
@@ -929,6 +1052,8 @@ class FrameFinder:
         if v.dep_ in ("pcomp", "pobj") and v.head.head is not v.head:
             return self.subjects(v.head.head, depth + 1)
         if v.dep_ == "acl" and v.tag_ == "VBG":
+            return _conj(v.head), False
+        if _misread_participle(v):  # "A senior official conferred with ...": the noun acts
             return _conj(v.head), False
         if v.dep_ == "acl" and _has_to(v) and v.head.lemma_.lower() in DECISION_NOUNS:
             # "Tokyo's decision to curb exports to Beijing": the one who decided acts
@@ -957,6 +1082,11 @@ class FrameFinder:
             objs = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ == "VB"
                     and not _kids(c, "aux", "auxpass", "mark") for s in _kids(c, "nsubj")
                     if s.lower_ not in RELATIVE]
+        if not objs and v.lemma_.lower() in PERMIT_VERBS:  # "allowed IAEA inspectors to install
+            # cameras", "let a convoy reach Mekele": the one let in is the object, whatever the tag
+            objs = [s for c in v.children if c.dep_ == "ccomp" and c.tag_ in ("VB", "VBP")
+                    and not _kids(c, "mark") and all(a.lower_ == "to" for a in _kids(c, "aux"))
+                    for s in _kids(c, "nsubj") if s.lower_ not in RELATIVE]
         if not objs:  # "found the minister guilty": the subject of the adjective's small clause,
             # where the lexicon has the verb with that adjective ("make X transparent" has none)
             named = {f.particle for f in self.lex.verb_frames(v.lemma_) if f.particle}
@@ -1068,9 +1198,7 @@ class FrameFinder:
     def _agent_of_event(self, t: Token) -> Token:
         """"condemned the attack by X" / "X's decision": the target is the one who acted."""
         if t.pos_ == "NOUN" and (self.lex.noun(t.lemma_) is not None or t.lemma_ in ("decision", "policy", "move", "action", "plan", "behavior", "behaviour", "conduct", "stance", "remark", "comment", "statement")):
-            by = _prep_obj(t, "by") or [b for c in _kids(t, "acl") if c.tag_ == "VBN" and not _kids(c, "dobj")
-                                        for b in _prep_obj(c, "by") if _party_like(b)]
-            by = by or [b for o in _prep_obj(t, "of") for b in _prep_obj(o, "by") if _party_like(b)]
+            by = _by_agents(t, any_direct=True, participle=True, under_of=True)
             if by:  # "the attack by X", "atrocities committed by X"
                 return by[0]
             poss = _kids(t, "poss")
@@ -1101,7 +1229,11 @@ class FrameFinder:
         particles |= {c.lower_ for c in _small_clauses(v)}  # "found X guilty", "set X free"
         if _for_clause(v) is not None:
             particles.add("for")  # "called for Maduro to leave": the clause's marker is the particle
+        # "banned TikTok and dozens of other apps": any of the coordinated objects names the kind
+        coordinated = [c for o in self.objects(v) for c in _conj(o)[1:]]
         obj_lemmas = {o.lemma_.lower() for o in self.objects(v)} | {o.lower_ for o in self.objects(v)}
+        obj_lemmas |= {w for c in coordinated for x in [c, *_counted(c)] if not c.ent_type_ or _counted(c)
+                       for w in (x.lemma_.lower(), x.lower_)}
         obj_lemmas |= {_through_measure(o, self.lex).lemma_.lower() for o in self.objects(v)}  # "a state of emergency"
         obj_lemmas |= {p.lemma_.lower() for o in self.objects(v)  # "seized dozens of hostages",
                        for p in _counted(o)}  # "shipped 400,000 tonnes of rice"
@@ -1130,6 +1262,7 @@ class FrameFinder:
                 found = prep_objs.setdefault(c.lower_, set())
                 found.update(p.lemma_.lower() for p in heads)
                 found.update(m.lemma_.lower() for p in heads for m in p.children if m.dep_ == "compound")
+                found.update(q.lemma_.lower() for p in heads for q in _counted(p))  # "with thousands of rockets"
         subj_lemmas = {t.lemma_.lower() for t in self.subjects(v)[0]}
         crowd = any(t.tag_ == "NNS" and not t.ent_type_ and t.lemma_.lower() not in STATE_BODY_NOUNS
                     for t in self.subjects(v)[0])
@@ -1139,6 +1272,11 @@ class FrameFinder:
             c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
             for c in v.children) or _adverbial_to_clause(v) is not None or _for_clause(v) is not None
+        # "insisted that Russia pull its troops out": a that-clause in the bare (mandative) form asks
+        has_verbal_comp = has_verbal_comp or (v.lemma_.lower() in MANDATIVE_VERBS and any(
+            c.dep_ == "ccomp" and _kids(c, "nsubj") and not _kids(c, "aux", "auxpass")
+            and (c.tag_ == "VB" or (c.tag_ in ("VBD", "VBP") and c.lower_ == c.lemma_.lower()))  # "that Greece cut"
+            for c in v.children))
         best: VerbFrame | None = None
         best_score = -10**6
         for tried in ([prts | adv_prts, prts] if adv_prts - prts else [prts]):
@@ -1499,9 +1637,22 @@ PLACE_TARGET_PREPS = ("in", "across", "inside", "throughout")
 # People hit by an act are its recipients, never replaced by the place ("raped women in Darfur")
 PERSON_NOUNS = frozenset({"woman", "girl", "man", "boy", "child", "civilian", "villager", "people", "person",
                           "resident", "worshipper", "family", "student", "protester", "demonstrator", "prisoner",
-                          "detainee", "migrant", "refugee", "journalist", "activist", "worker", "farmer"})
+                          "detainee", "migrant", "refugee", "journalist", "activist", "worker", "farmer",
+                          "pilgrim", "passenger", "commuter", "tourist", "shopper", "patient", "mourner", "officer",
+                          "policeman", "peacekeeper"})
 # Nouns of an aim: "in a bid to seal off Chechnya" is a purpose clause
 PURPOSE_NOUNS = frozenset({"bid", "attempt", "effort", "campaign", "drive", "push"})
+# Nouns of a dispute or bargaining: a strike or protest "after pay talks with X broke down", "in
+# a dispute with X over wages" is aimed at X
+DISPUTE_NOUNS = frozenset({"dispute", "talk", "negotiation", "row", "wrangle", "standoff", "stand-off", "quarrel"})
+DISPUTE_DEPTH = 3  # clause/prep steps from the protest's verb down to the dispute noun
+# Nouns of people who act for a party ("negotiators for A and B", "envoys from X"): the act is
+# the party's, so the parties in the for/from phrase are the actors
+AGENT_OF_PARTY_NOUNS = frozenset({"negotiator", "envoy", "delegate", "delegation", "representative", "emissary"})
+# Nouns of forces or vessels that act for their state; they stand for it only when several
+# states share them ("warships from China, Russia and Iran", "border guards from A and B")
+SHARED_FORCE_NOUNS = frozenset({"warship", "ship", "vessel", "guard", "troop", "soldier", "force", "navy", "jet",
+                                "aircraft", "plane", "unit", "contingent"})
 # Speech verbs whose object is the listener a reported act is aimed at
 TELLING_VERBS = frozenset({"tell", "inform", "assure", "notify", "warn", "promise"})
 # Participles that name whom an act is aimed at ("..., accusing the opposition of ...")
@@ -1738,6 +1889,16 @@ class _Finder(FrameFinder):
             child.trigger, child.pattern = comp, f"{vf.name}+decide({child.pattern})"
             child.sources = []
             return child  # "EU leaders agreed on a package of sanctions": the sanctions
+        if (vf.role == "agree" and child is not None and comp is not None and comp.pos_ == "NOUN"
+                and child.type == "CONCEDE" and comp.lemma_.lower() in DECLARED_YIELD_NOUNS):
+            # "Israel and Hamas agreed to a ceasefire", "offered an apology to Indonesia": agreeing
+            # to it declares it, offering it makes it (the sentence sets' CONCEDE convention)
+            child.steps.append(f"'{v.lemma_}' + '{comp.lemma_}' declares it: coded as {child.type}")
+            child.trigger, child.pattern = comp, f"{vf.name}+declare({child.pattern})"
+            child.sources = []
+            if not child.targets:  # "offered an apology to Indonesia": the verb's recipient
+                child.targets = [t for t in self.targets(v, vf.target, passive=passive)[0] if t.i != comp.i]
+            return child
         composed = self.compose(vf.role or "", vf, child)
         if composed is None:
             return None
@@ -1782,8 +1943,13 @@ class _Finder(FrameFinder):
         assert f is not None
         if not f.targets:
             for word in nt.target_preps or TARGET_PREPS_DEFAULT:
-                # "in retaliation", "in response to": an event noun is not the party hit
+                # "in retaliation", "in response to": an event noun is not the party hit; "an
+                # inquiry into strikes by Israel": an investigation is aimed at who did the deed
                 found = [t for t in _prep_obj(v, word) if not (t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None)]
+                hosts = [o] if passive else [o, v]
+                found = self._accused_doers(found, hosts) if nt.type == "ACCUSE" else found
+                found = found or (self._accused_doers(_prep_obj(v, word), hosts, deeds_only=True)
+                                  if nt.type == "ACCUSE" else [])
                 if found:
                     f.targets = found
                     f.steps.append(f"target from the verb's '{word}' phrase")
@@ -1828,9 +1994,8 @@ class _Finder(FrameFinder):
             sources, reciprocal = between, True
         if not sources:
             # "the expulsion of four diplomats by Prague": the parser often hangs the by-phrase on
-            # the of-phrase's noun
-            sources = _prep_obj(n, "by") or [b for o in _prep_obj(n, "of") for b in _prep_obj(o, "by")
-                                             if _party_like(b)]
+            # the of-phrase's noun; "talks hosted by Qatar" name a host, not who holds them
+            sources = _by_agents(n, any_direct=True, participle=False, under_of=True)
         if not sources:
             sources = [p for p in _kids(n, "poss") if p.lower_ not in POSS_PRONOUNS or not standalone]
         drawn = n.dep_ == "dobj" and n.head.lemma_.lower() in DRAW_VERBS and nt.type in FROM_SOURCE_TYPES
@@ -1855,6 +2020,9 @@ class _Finder(FrameFinder):
         targets: list[Token] = list(targets_hint)
         for word in () if targets else nt.target_preps:
             targets = _prep_obj(n, word) or [t for a in _kids(n, "acl") for t in _prep_obj(a, word)]
+            if nt.type == "ACCUSE":  # "an investigation into crimes committed by X": X
+                hosts = [n, n.head] if n.dep_ == "dobj" and not _is_passive(n.head) else [n]
+                targets = self._accused_doers(targets, hosts)
             if targets:  # "sanctions on X", "sanctions announced against X"
                 break
         if between and not reciprocal and not targets:
@@ -1974,6 +2142,8 @@ class _Finder(FrameFinder):
                 continue
             if n.dep_ in ("dobj",) and self.lex.is_light(n.head.lemma_):
                 continue  # the light verb had no subject; no explicit actor
+            if _in_name(n):
+                continue  # "the International Monetary Fund", "Islamic Relief": a name, no event
             f = self._noun_frame(n, nt, standalone=True)
             if f is not None:
                 frames.append(f)
@@ -1986,6 +2156,17 @@ class _Finder(FrameFinder):
                     f.steps.append(f"recipient: '{aimed[0].text}', whom the show of force answers"
                                    f" (not '{f.targets[0].text}')")
                     f.targets = aimed
+            if (f.type == "COERCE" and f.mode == "seize" and f.sources and f.targets
+                    and f.trigger.pos_ in ("VERB", "AUX") and all(_seized_thing(t) for t in f.targets)):
+                owner = self._owner_of_seized(f.trigger, f.targets)
+                if owner:  # "seized gold from Barrick's mine", "a yacht linked to X was seized"
+                    f.steps.append(f"recipient: '{owner[0].text}', whose '{f.targets[0].text}' was seized")
+                    f.targets = owner
+            if f.type == "CONCEDE" and f.sources and not f.targets:
+                eased = self._eased_for(f)
+                if eased:  # "lifted the curfew imposed on residents", "conceded the demand of protesters"
+                    f.steps.append(f"recipient: '{eased[0].text}', whom what was eased or granted concerns")
+                    f.targets = eased
             if not f.targets and f.sources:
                 verbal = f.trigger.pos_ in ("VERB", "AUX")
                 late = (self._purpose_target(f.trigger) if f.type in PURPOSE_TARGET_TYPES and verbal
@@ -2018,11 +2199,48 @@ class _Finder(FrameFinder):
                 if len(heads) == 1 and behind[0]:
                     f.steps.append(f"{role[:-1]}: '{behind[0][0].text}', behind '{heads[0].text}'")
                     setattr(f, role, behind[0])
+            if f.type == "PROTEST" and f.sources:
+                self._protest_recipient(f)
+            if (f.type in COMPLEMENT_NOUN_TYPES and f.sources and not f.targets
+                    and f.trigger.pos_ in ("NOUN", "PROPN")):
+                acted_on = self._complement_of_noun(f.trigger, f.sources)
+                if acted_on:  # "Pyongyang's threat to launch strikes against the United States"
+                    f.steps.append(f"recipient: '{acted_on[0].text}', the party of its to-clause")
+                    f.targets = acted_on
+            if f.type == "THREATEN" and f.sources:
+                told = self._conditioned(f.trigger, f.sources)
+                if told:  # "threatened to pull its troops out unless Seoul paid more": Seoul
+                    f.steps.append(f"recipient: '{told[0].text}', on whom the threat's condition falls")
+                    f.targets = told
+            if f.type == "MOBILIZE" and f.trigger.pos_ in ("VERB", "AUX"):
+                self._deployed_to_help(f)
+            if (f.type == "MOBILIZE" and f.sources and f.trigger.pos_ in ("VERB", "AUX")
+                    and all(_no_recipient(t) or _destination(t) or any(t.i == s.i for s in f.sources)
+                            for t in f.targets)):  # (a source read again as the target is none)
+                foe = self._anticipated(f.trigger, f.sources)
+                if foe:  # "deployed interceptors on Okinawa ahead of a launch by North Korea"
+                    f.steps.append(f"recipient: '{foe[0].text}', whose act the deployment meets"
+                                   + (f" (not the place '{f.targets[0].text}')" if f.targets else ""))
+                    f.targets = foe
+            if len(f.sources) == 1:
+                parties = _represented(f.sources[0])
+                if parties:  # "negotiators for A and B resumed talks": A and B
+                    f.steps.append(f"source: '{', '.join(t.text for t in parties)}', for whom "
+                                   f"'{f.sources[0].text}' act")
+                    f.sources = parties
             victims = [t for t in self.victims.get(f.trigger.i, []) if _victim_like(t)]
-            if victims and not any(_party_like(t) or _named(t) for t in f.targets):
+            if victims and not any(_party_like(t) or _named(t) or _named_target(t) for t in f.targets):
                 f.steps.append(f"recipient: '{victims[0].text}', the victims named after the event"
                                + (f" (not the place or thing '{f.targets[0].text}')" if f.targets else ""))
                 f.targets = victims
+            if (f.type == "ASSAULT" and f.targets and f.trigger.pos_ in ("VERB", "AUX")
+                    and all(_unnamed_thing(t) or t.pos_ == "ADJ" for t in f.targets)):
+                aboard = [x for t in self.objects(f.trigger) for x in _occupants(t)] or [
+                    x for x in _prep_obj(f.trigger, "with") if _victim_like(x) and _kids(x, "advmod")
+                    and any(c.lower_ in ABOARD_WORDS for c in x.children)]
+                if aboard:  # "blew up a vehicle carrying Canadian soldiers": the soldiers
+                    f.steps.append(f"recipient: '{aboard[0].text}', aboard the '{f.targets[0].text}'")
+                    f.targets = aboard
             if (f.type in PLACE_TARGET_TYPES and f.sources and f.trigger.pos_ in ("VERB", "AUX")
                     and all(_unnamed_thing(t) for t in f.targets)):
                 where = _where(f.trigger)
@@ -2030,6 +2248,7 @@ class _Finder(FrameFinder):
                     f.steps.append(f"recipient: '{where[0].text}', where it was done"
                                    + (f" (not the thing '{f.targets[0].text}')" if f.targets else ""))
                     f.targets = where
+        frames.extend(m for f in list(frames) if (m := self._mediator_frame(f)) is not None)
         out = []
         for f in frames:
             out.append(self._finish(f, question))
@@ -2038,6 +2257,243 @@ class _Finder(FrameFinder):
             if f.reverse is not None:
                 out.append(self._finish(f.reverse, question))
         return out
+
+    def _mediator_frame(self, f: Frame) -> Frame | None:
+        """Talks "hosted / brokered / facilitated by X" between parties: X mediates (CAMEO 045)
+        between them, a second event beside the talks themselves ("talks between Belgrade and
+        Pristina, hosted in Brussels by the EU's foreign policy chief")."""
+        if f.type != "CONSULT" or f.trigger.pos_ != "NOUN" or not f.sources:
+            return None
+        own = {x.i for s in f.sources for x in s.subtree}
+        for a in f.trigger.children:
+            if a.dep_ != "acl" or a.tag_ != "VBN" or a.lemma_.lower() not in MEDIATING_PARTICIPLES:
+                continue
+            mediators = [p for p in _prep_obj(a, "by") if _party_like(p) and p.i not in own]
+            if mediators:
+                m = Frame(trigger=a, type="CONSULT", cameo="045", mode="third-party",
+                          pattern=f"mediate:{f.trigger.lemma_}+{a.lemma_}", sources=mediators,
+                          targets=list(f.sources), confidence=f.confidence)
+                m.steps.append(f"'{f.trigger.text}' {a.text} by '{mediators[0].text}': the host mediates"
+                               " between the parties (CAMEO 045)")
+                m.negated = f.negated
+                return m
+        return None
+
+    def _accused_doers(self, found: list[Token], hosts: list[Token], *, deeds_only: bool = False) -> list[Token]:
+        """An investigation or complaint into a deed is aimed at who did it: "an inquiry into
+        strikes by Israel", "a probe into abuses committed by the army", "an investigation into
+        crimes by X" (by-phrase on the deed, under its participle or under its of-phrase, or one
+        the parser hung after it on the investigation noun or its active verb, ``hosts``). With
+        ``deeds_only`` only event nouns are read, and those naming no doer are dropped."""
+        out: list[Token] = []
+        for t in found:
+            event = t.pos_ == "NOUN" and self.lex.noun(t.lemma_) is not None
+            if deeds_only and not event:
+                continue
+            doers = _by_agents(t, any_direct=True, participle=True, under_of=True) if t.pos_ == "NOUN" else []
+            doers = doers or [b for h in hosts for b in _prep_obj(h, "by") if b.i > t.i] if t.pos_ == "NOUN" else doers
+            if doers:
+                out.extend(doers)
+            elif not deeds_only:
+                out.append(t)
+        return out
+
+    @staticmethod
+    def _owner_of_seized(v: Token, things: list[Token]) -> list[Token]:
+        """Whose property was seized: the party it was taken from ("seized gold from Barrick
+        Gold's mine", "confiscated land from white farmers"), the party it is linked to or owned
+        by ("a superyacht linked to Suleiman Kerimov"), or its owner ("the group's offices")."""
+        # the from-phrase under the verb or under the thing ("boxes of documents from X's estate")
+        sources = [*_prep_obj(v, "from"), *(q for t in things for x in t.subtree
+                                           if x.dep_ == "prep" and x.lower_ == "from" for q in _kids(x, "pobj"))]
+        for y in sources:
+            if _party_like(y) or y.lemma_.lower() in PERSON_NOUNS or (y.tag_ == "NNS" and not y.ent_type_):
+                return _conj(y)
+            owner = [p for p in y.children if p.dep_ in ("poss", "compound") and _party_like(p)
+                     and p.lower_ not in POSS_PRONOUNS]
+            if owner:
+                return owner
+        for t in things:
+            for a in t.children:
+                if a.dep_ == "acl" and a.lemma_.lower() in OWNING_PARTICIPLES:
+                    found = [p for w in ("to", "by") for p in _prep_obj(a, w) if _party_like(p)]
+                    if found:
+                        return found
+            owner = [p for p in _kids(t, "poss") if _party_like(p) and p.lower_ not in POSS_PRONOUNS]
+            if owner:
+                return owner
+        return []
+
+    def _eased_for(self, f: Frame) -> list[Token]:
+        """Whom a concession concerns, from what is eased, granted or conceded: the party or
+        people a curfew, blockade or ban was imposed on or for ("the curfew imposed on residents
+        of Manama", "the blockade of Gaza", "an amnesty for hundreds of people"), the side a
+        ceasefire is declared against, or whose demand is met ("the central demand of
+        protesters", "one of the five demands of the protest movement")."""
+        own = {x.i for s in f.sources for x in s.subtree}
+        things = self.objects(f.trigger) if f.trigger.pos_ in ("VERB", "AUX") else [f.trigger]
+        things = [x for t in things for x in [t, *_counted(t)]]
+        for t in things:
+            hosts = [t, *(a for a in t.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+            for h in hosts:
+                for w in EASED_FOR_PREPS:
+                    found = [x for x in _prep_obj(h, w) if x.i not in own and (
+                        _party_like(x) or self._crowd(x) or _victim_like(x) or x.lemma_.lower() in ARMED_GROUP_NOUNS
+                        or x.lemma_.lower() in PERSON_NOUNS)]
+                    if found:
+                        return found
+        return []
+
+    @staticmethod
+    def _complement_of_noun(n: Token, sources: list[Token]) -> list[Token]:
+        """The party a threat, offer or demand is about, from the noun's to-clause: its object or
+        a party under a preposition there ("a threat to annihilate Seoul", "a threat to launch
+        strikes against the United States", "the army's threat to take over the government")."""
+        own = {x.i for s in sources for x in s.subtree}
+        for c in n.children:
+            if c.dep_ != "acl" or not _has_to(c) or c.pos_ not in ("VERB", "AUX"):
+                continue
+            found = [x for x in _complement_party(c) if x.i not in own]
+            found = found or [x for h in [c, *_kids(c, "dobj")] for w in ("against", "on", "at") for x in _prep_obj(h, w)
+                              if x.i not in own and _party_like(x)]  # "to fire missiles at Tokyo"
+            found = found or [x for o in _kids(c, "dobj") if o.i not in own and o.pos_ == "NOUN"
+                              for x in [*(q for q in _kids(o, "poss") if _party_like(q) and q.lower_ not in POSS_PRONOUNS)]]
+            if found:
+                return found
+        return []
+
+    def _conditioned(self, t: Token, sources: list[Token]) -> list[Token]:
+        """Whom a threat is aimed at, from its condition: the subject of an unless/if/until
+        clause under the threat or its complement ("threatened to cut off gas if the European
+        Union imposed sanctions", "Iran's threat to close the strait if Western powers imposed an
+        embargo"); a pronoun or one of the threateners is no recipient."""
+        own = {x.i for s in sources for x in s.subtree}
+        heads = [t, *(c for c in t.children if c.dep_ in ("xcomp", "advcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX"))]
+        if t.pos_ not in ("VERB", "AUX") and t.dep_ in ("nsubj", "dobj", "pobj"):
+            heads.append(_clause_verb(t))
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "advcl" or not any(m.lower_ in CONDITION_MARKS for m in _kids(c, "mark")):
+                    continue
+                subj = [x for s in _kids(c, "nsubj", "nsubjpass") for x in _conj(s)
+                        if x.i not in own and x.lower_ not in PRONOUNS_NO_ACTOR and x.ent_type_ not in NOT_PARTY_ENTS
+                        and (_party_like(x) or self._crowd(x) or x.lemma_.lower() in ARMED_GROUP_NOUNS)]
+                if subj:
+                    return subj
+        return []
+
+    def _anticipated(self, v: Token, sources: list[Token]) -> list[Token]:
+        """The party a deployment or alert is aimed at, named by the act it meets: "ahead of a
+        rocket launch by North Korea", "in response to Russia's buildup", "ahead of an offensive
+        against Kurdish militias" (the act's own target when the source does it), "for a possible
+        intervention against the junta", "in a mutiny against the military leadership"."""
+        own = {x.i for s in sources for x in s.subtree}
+        acts: list[Token] = []
+        for c in v.children:
+            if c.dep_ == "advmod" and c.lower_ == "ahead":
+                acts.extend(_prep_obj(c, "of"))
+            elif c.dep_ == "prep" and c.lower_ in ("before", "for", "against", "in"):
+                for n in _kids(c, "pobj"):
+                    if n.lemma_.lower() in RESPONSE_NOUNS:
+                        acts.extend(_prep_obj(n, "to"))
+                    else:
+                        acts.append(n)
+        for n in acts:
+            if n.pos_ != "NOUN":
+                continue
+            doers = ([self._agent_of_event(n)] if self.lex.noun(n.lemma_) is not None else
+                     _by_agents(n, any_direct=False, participle=True, under_of=False))  # "a launch by X"
+            doers = [d for d in doers if d is not n and d.i not in own and d.lower_ not in PRONOUNS_NO_ACTOR
+                     and _party_like(d)]
+            if doers:
+                return doers[:1]
+            hit = [x for w in ("against", "on") for t in _prep_obj(n, w) for x in self._inner_or_agent(t)
+                   if x.i not in own and (_party_like(x) or self._crowd(x) or _named(x)
+                                          or x.lemma_.lower() in ARMED_GROUP_NOUNS)]
+            if hit:
+                return hit
+        return []
+
+    def _deployed_to_help(self, f: Frame) -> None:
+        """Forces sent to help or protect, or at a government's request, are protection (CAMEO
+        074, AID), not a show of force: "sent troops to protect the capital", "deployed soldiers
+        at Maputo's request, helping government forces ..." (the requester is a recipient too)."""
+        v = f.trigger
+        helping = [c for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX")
+                   and (_has_to(c) or c.tag_ == "VBG")
+                   and any(vf.type == "AID" for vf in self.lex.verb_frames(c.lemma_))]
+        asked = [x for p in _kids(v, "prep") if p.lower_ == "at" for n in _kids(p, "pobj")
+                 if n.lemma_.lower() in REQUEST_OCCASION_NOUNS
+                 for x in ([q for q in _kids(n, "poss") if q.lower_ not in POSS_PRONOUNS] or _prep_obj(n, "of"))
+                 if _party_like(x)]
+        if not helping and not asked:
+            return
+        f.type, f.mode, f.cameo = "AID", None, "074"
+        if asked:  # the requester, beside the place the forces went to
+            f.targets = [*f.targets, *(x for x in asked if all(x.i != t.i for t in f.targets))]
+        f.steps.append("forces sent " + (f"at the request of '{asked[0].text}'" if asked
+                                         else f"to '{helping[0].lemma_}'") + ": protection (AID 074)")
+
+    def _protested(self, t: Token) -> list[Token]:
+        """The party behind a thing protested at: the maker or owner of a bill, plan, tax or
+        decision ("against Ruto's finance bill", "over a tax proposed by the government",
+        "against plans by Rio Tinto"); nothing for a party or for a thing no one is named behind."""
+        if t.pos_ != "NOUN" or _party_like(t):
+            return []
+        agent = self._agent_of_event(t)
+        if agent is not t and agent.lower_ not in PRONOUNS_NO_ACTOR:
+            return [agent]
+        owner = [p for p in _kids(t, "poss") if p.lower_ not in POSS_PRONOUNS and _party_like(p)]
+        return owner or _made_by(t) or _by_agents(t, any_direct=False, participle=False, under_of=True)
+
+    def _protest_recipient(self, f: Frame) -> None:
+        """Whom a protest is aimed at when its recipient is a thing: the party behind what is
+        protested ("blocked roads against a plan by X": X), else, for a thing blocked or burned
+        that names no one ("blocked highways", "torched cars"), the party of the against/over
+        phrase, the purpose clause or the labour dispute the protest is part of ("walked out
+        after wage talks with BHP broke down")."""
+        behind = [self._protested(t) for t in f.targets]
+        if f.targets and any(behind):
+            f.targets = [x for t, b in zip(f.targets, behind, strict=True) for x in (b or [t])]
+            f.steps.append(f"recipient: '{f.targets[0].text}', behind what is protested")
+            return
+        if f.targets and not all(_unnamed_thing(t) for t in f.targets):
+            return
+        v = f.trigger if f.trigger.pos_ in ("VERB", "AUX") else _clause_verb(f.trigger)
+        if v.pos_ not in ("VERB", "AUX"):
+            return
+        found = [x for w in ("against", "over") for t in _prep_obj(v, w) for x in (self._protested(t) or
+                 ([t] if _party_like(t) else []))]
+        found = found or self._purpose_target(v) or self._disputed_with(v, f.sources)
+        if found:
+            f.steps.append(f"recipient: '{found[0].text}', whom the protest is aimed at"
+                           + (f" (not the thing '{f.targets[0].text}')" if f.targets else ""))
+            f.targets = found
+
+    @staticmethod
+    def _disputed_with(v: Token, sources: list[Token]) -> list[Token]:
+        """The other side of the dispute or talks a strike is part of: "walked out after pay
+        talks with BHP broke down", "occupied the square in a pay dispute with KazMunayGas"."""
+        own = {x.i for s in sources for x in s.subtree}
+        frontier, seen = [v], 0
+        while frontier and seen < DISPUTE_DEPTH:
+            seen += 1
+            nxt = []
+            for h in frontier:
+                for c in h.children:
+                    if c.i in own or c.dep_ in ("nsubj", "nsubjpass") and h is v:
+                        continue
+                    if c.pos_ == "NOUN" and c.lemma_.lower() in DISPUTE_NOUNS:
+                        # "talks with the port operator DP World": the name in apposition
+                        found = [next((a for a in p.children if a.dep_ == "appos" and a.pos_ == "PROPN"), p)
+                                 for p in _prep_obj(c, "with")]
+                        found = [p for p in found if _party_like(p) or _named(p)]
+                        if found:
+                            return found
+                    if c.dep_ in ("advcl", "prep", "pobj", "nsubj", "dobj"):
+                        nxt.append(c)
+            frontier = nxt
+        return []
 
     @staticmethod
     def _shown_to(n: Token) -> list[Token]:
