@@ -108,3 +108,12 @@ def test_sentences_suite_scores_cameo_depth_and_mode_of_the_hits(tmp_path: Path)
     assert m["cameo_root_accuracy"] == 1.0 and m["cameo_compatible"] == 1.0
     assert m["cameo_exact"] == 0.5  # the bombing is 195 exactly; the accusation only 112
     assert m["mode_accuracy"] == 1.0
+
+
+@pytest.mark.slow
+def test_a_line_without_a_recipient_is_hit_by_its_actor_alone(tmp_path: Path) -> None:
+    line = {"id": "mobilize-x-001", "text": "Pakistan put its air force on high alert on Wednesday.",
+            "source": "Pakistan", "target": None, "type": "MOBILIZE"}
+    (tmp_path / "x.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    report = run_suite("sentences", tmp_path, Options(), split="all")
+    assert report.metrics["e2e_recall"] == 1.0

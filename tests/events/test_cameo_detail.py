@@ -29,6 +29,11 @@ DETAIL = [
     # a demanded resignation is a demand for change in leadership (mode change), not to yield
     ("Britain demanded the resignation of Zimbabwe's President Robert Mugabe.", "REQUEST", "1041", "change", "GBR"),
     ("Norway offered to mediate between Colombia and the ELN.", "AGREE", "039", None, "NOR"),
+    # the lexicon's own codes: a planned killing of a leader, killing on a mass scale, wounding
+    ("Israel assassinated Hamas political chief Ismail Haniyeh in Tehran in July 2024.", "ASSAULT", "186",
+     "targeted", "ISR"),
+    ("Bosnian Serb forces massacred some 8,000 Muslim men at Srebrenica.", "ASSAULT", "202", "targeted", "BIH"),
+    ("Russian soldiers wounded two Ukrainian medics near Bakhmut on Tuesday.", "ASSAULT", "182", None, "RUS"),
 ]
 
 

@@ -48,11 +48,14 @@ def spans_from_markup(marked: str) -> tuple[str, tuple[int, int] | None, tuple[i
 
 def pair_hit(x: Any, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> bool:
     """An event links the gold pair: source and target phrases overlap the spans, or both spans are
-    among the actors of one compound/joint event (PLOVER lists co-actors, CAMEO pairs them)."""
+    among the actors of one compound/joint event (PLOVER lists co-actors, CAMEO pairs them). With
+    no gold target span (a line that names no recipient) the source alone decides."""
     from communique.events.bench import overlaps
     from communique.events.frames import np_span
 
     ss = [np_span(s) for s in x.frame.sources]
+    if tgt is None:  # the line names no recipient: the actor decides
+        return any(overlaps(s, src) for s in ss)
     ts = [np_span(t) for t in x.frame.targets]
     if any(overlaps(s, src) for s in ss) and any(overlaps(t, tgt) for t in ts):
         return True
