@@ -85,7 +85,7 @@ VOCABULARY = [
     ("Kyiv sought help from Washington.", "REQUEST", "103", "UKR", "USA"),
     ("Saudi Arabia handed Qatar thirteen demands in 2017.", "REQUEST", "100", "SAU", "QAT"),
     ("The United States stepped up pressure on Venezuela.", "REQUEST", "100", "USA", "VEN"),
-    ("Iran sought the release of its diplomats from Germany.", "REQUEST", "105", "IRN", "DEU"),
+    ("Iran sought the release of its diplomats from Germany.", "REQUEST", "1053", "IRN", "DEU"),
     # ACCUSE (09, 11)
     ("China hit out at Australia over its new security law.", "ACCUSE", "111", "CHN", "AUS"),
     ("Beijing rounded on Washington over the arms sale.", "ACCUSE", "111", "CHN", "USA"),

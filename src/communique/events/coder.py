@@ -274,7 +274,7 @@ class EventCoder:
         if not sources[0].country:
             conf -= UNRESOLVED_PENALTY
         source, target = sources[0], (targets[0] if targets else None)
-        if not (f.dictionary and self.literal):  # a dictionary's code as written stays as written
+        if not f.dictionary:  # a user's verb dictionary chose its own codes: they stay as written
             # the words of an actor phrase are not what the act is about; a "target" that is no
             # actor ("an investigation into war crimes") is
             cameo, mode, detail = self.detail.refine(f.cameo, f.mode, f.trigger,
