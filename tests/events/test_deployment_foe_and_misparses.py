@@ -43,15 +43,24 @@ def _target_phrases(text: str, type_: str) -> list[str]:
     return [a.doc.text[slice(*np_span(t))] for t in frames[0].targets]
 
 
-def test_named_town_hit_stays_the_recipient(nlp: Any) -> None:
-    """"bombed the town of X, killing 30 people": the town named in its of-phrase is the recipient."""
-    found = _target_phrases("Syrian jets bombed the rebel-held town of Saraqib, killing 30 civilians.", "ASSAULT")
-    assert any("Saraqib" in t for t in found), found
+# sentence, type, a word of the target phrase the frame must have
+TARGET_WORDS = [
+    # "bombed the town of X, killing 30 people": the town named in its of-phrase is the recipient
+    ("Syrian jets bombed the rebel-held town of Saraqib, killing 30 civilians.", "ASSAULT", "Saraqib"),
+    # an unnamed building hit gives way to the victims counted after it
+    ("A suicide bomber struck a mosque in Peshawar, killing 60 worshippers.", "ASSAULT", "worshippers"),
+    # only property gives way to its owner: hostages seized from a village are the recipients
+    ("Rebels seized two hostages from a village in Kivu.", "ASSAULT", "hostages"),
+    # the people aboard a vehicle hit are the recipients
+    ("Al-Shabaab fighters blew up a minibus carrying Kenyan police officers near Mandera.", "ASSAULT", "officers"),
+    ("Separatists hijacked a passenger train with 200 commuters aboard in Balochistan.", "ASSAULT", "commuters"),
+]
 
 
-def test_unnamed_building_hit_gives_way_to_victims(nlp: Any) -> None:
-    found = _target_phrases("A suicide bomber struck a mosque in Peshawar, killing 60 worshippers.", "ASSAULT")
-    assert any("worshippers" in t for t in found), found
+@pytest.mark.parametrize(("text", "type_", "word"), TARGET_WORDS)
+def test_target_phrase_names_what_was_hit(nlp: Any, text: str, type_: str, word: str) -> None:
+    found = _target_phrases(text, type_)
+    assert any(word in t for t in found), found
 
 
 def test_past_verb_misread_as_participle_keeps_its_subject(nlp: Any) -> None:
@@ -79,17 +88,6 @@ def test_owner_or_receiver_is_the_recipient(nlp: Any, text: str, type_: str, src
     _assert_recipient(text, type_, src, tgt)
 
 
-def test_seized_people_stay_the_recipients(nlp: Any) -> None:
-    """Only property gives way to its owner: hostages seized from a village are the recipients."""
-    found = _target_phrases("Rebels seized two hostages from a village in Kivu.", "ASSAULT")
-    assert any("hostages" in t for t in found), found
-
-
-def test_people_aboard_a_vehicle_hit_are_the_recipients(nlp: Any) -> None:
-    found = _target_phrases("Al-Shabaab fighters blew up a minibus carrying Kenyan police officers near Mandera.", "ASSAULT")
-    assert any("officers" in t for t in found), found
-    found = _target_phrases("Separatists hijacked a passenger train with 200 commuters aboard in Balochistan.", "ASSAULT")
-    assert any("commuters" in t for t in found), found
 
 
 def test_visa_denied_to_a_person_names_the_person(nlp: Any) -> None:
