@@ -60,10 +60,6 @@ class NegativeCase:
     kind: str
 
 
-def default_negatives_dir() -> Path:
-    return default_sentences_dir().parent / "negatives"
-
-
 def _read_set(files: list[Path], what: str, digest: Any) -> Iterator[tuple[dict[str, Any], tuple[int, int],
                                                                     tuple[int, int] | None]]:
     """(record, source span, target span) of every line of ``files``; the digest is fed the
@@ -137,7 +133,7 @@ def load_sentence_sets(folder: Path) -> tuple[list[SentenceCase], str]:
 
 def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalReport:
     from communique.eval.plv import pair_hit
-    from communique.events.bench import analyse_many, confusion_rows, macro_f1, overlaps
+    from communique.events.bench import analyse_many, confusion_rows, macro_f1
     from communique.events.coder import EventCoder
     from communique.events.pairmodel import load_pair_model, split_of
     from communique.events.pairs import decide, lexicon_pair
@@ -193,8 +189,7 @@ def run(data: Path | None, options: Options, *, split: str = "dev") -> EvalRepor
         neg_kinds[neg.kind] += 1
         bad = [x for x in explained[neg.text] if x.event is not None
                and ("*" in neg.not_types or x.event.type in neg.not_types)
-               and (neg.target is None and any(overlaps(s, neg.source) for s in _source_spans(x))
-                    or neg.target is not None and pair_hit(x, neg.source, neg.target))]
+               and pair_hit(x, neg.source, neg.target)]
         if bad:
             false_events[neg.kind] += 1
     n = len(cases)
@@ -272,9 +267,3 @@ def gold_digest(folder: Path | None = None) -> str:
     cases, digest = load_sentence_sets(folder)
     negatives, neg_digest = load_negatives(folder.parent / "negatives")
     return _combined(digest, neg_digest, bool(negatives))
-
-
-def _source_spans(x: Any) -> list[tuple[int, int]]:
-    from communique.events.frames import np_span
-
-    return [np_span(s) for s in x.frame.sources]
