@@ -153,9 +153,9 @@ def _lemmas(v: Validator) -> list[str]:
     return [x.strip().lower() for x in lemmas]
 
 
-def _read_contest(path: Path) -> tuple[set[str], set[str]]:
+def _read_contest(path: Path, table: Any) -> tuple[set[str], set[str]]:
     """The [contest] table: verbs of sports results and the words that mark a sports sentence."""
-    data = read_toml(path).get("contest")
+    data = table.get("contest")
     if data is None:
         return set(), set()
     v = Validator(path, dict(data))
@@ -166,7 +166,7 @@ def _read_contest(path: Path) -> tuple[set[str], set[str]]:
 
 def _read_file(
     path: Path, tables: EventTables, rank: int
-) -> tuple[list[VerbFrame], list[NounTrigger], set[str], set[str]]:
+) -> tuple[list[VerbFrame], list[NounTrigger], set[str], set[str], tuple[set[str], set[str]]]:
     data = read_toml(path)
     unknown = set(data) - {"verb", "noun", "light", "speech", "contest"}
     if unknown:
@@ -211,7 +211,7 @@ def _read_file(
         if key in data:
             v = Validator(path, dict(data[key]))
             found |= {x.lower() for x in v.list("lemmas", item=lambda x: isinstance(x, str))}
-    return verbs, nouns, words["light"], words["speech"]
+    return verbs, nouns, words["light"], words["speech"], _read_contest(path, data)
 
 
 @functools.lru_cache(maxsize=8)
@@ -233,8 +233,7 @@ def _load(files: tuple[str, ...], petrarch: tuple[str, ...] = ()) -> Lexicon:
             continue
         if not p.exists():
             raise KnowledgeError("lexicon file not found; check [events] lexicon_files", code="C336", path=str(p))
-        vs, ns, li, sp = _read_file(p, tables, rank)
-        cv, cm = _read_contest(p)
+        vs, ns, li, sp, (cv, cm) = _read_file(p, tables, rank)
         contest_verbs |= cv
         contest_markers |= cm
         speech |= sp
