@@ -40,11 +40,14 @@ class CameoDetail:
 
     def __init__(self, topics: tuple[Topic, ...]) -> None:
         self.topics = topics
+        self.refinable = frozenset(code for t in topics for code in t.codes)
 
     def refine(self, cameo: str, mode: str | None, trigger: Any,
                actors: list[Any]) -> tuple[str, str | None, str | None]:
         """``(cameo, mode, why)``; ``why`` is None when nothing changed. ``actors`` are the head
         tokens of the frame's source and target phrases, whose words are never read."""
+        if cameo not in self.refinable:  # most events: no topic refines their code
+            return cameo, mode, None
         skip: set[int] = set()
         for a in actors:
             skip.update(t.i for t in a.subtree)
