@@ -242,6 +242,12 @@ def _party_like(t: Token) -> bool:
     return t.pos_ == "PROPN" or t.ent_type_ in AGENT_ENTS or t.lemma_.lower() in STATE_BODY_NOUNS
 
 
+def _party_owners(t: Token) -> list[Token]:
+    """The parties named as possessors of ``t`` ("Serbia's position", "Ruto's bill"), not a
+    possessive pronoun ("its offices")."""
+    return [p for p in _kids(t, "poss") if p.lower_ not in POSS_PRONOUNS and _party_like(p)]
+
+
 def _first_party(v: Token) -> list[Token]:
     """The first party named after the verb in its phrase, as PETRARCH takes a target: "warned
     France about ...", "arrived in Kenya", "welcomed the visit of the French president"."""
@@ -285,7 +291,7 @@ def _inner_parties(o: Token) -> list[Token]:
     """Actors in a prepositional phrase under a common-noun object that is itself no actor."""
     if o.pos_ != "NOUN" or _party_like(o):
         return []
-    if any(c.dep_ == "poss" and c.lower_ not in POSS_PRONOUNS and _party_like(c) for c in o.children):
+    if _party_owners(o):
         return []  # "Serbia's position on Kosovo": the possessor, in the object's own phrase
     level = [o]
     for _ in range(INNER_PARTY_DEPTH):
@@ -2319,7 +2325,7 @@ class _Finder(FrameFinder):
                     found = [p for w in ("to", "by") for p in _prep_obj(a, w) if _party_like(p)]
                     if found:
                         return found
-            owner = [p for p in _kids(t, "poss") if _party_like(p) and p.lower_ not in POSS_PRONOUNS]
+            owner = _party_owners(t)
             if owner:
                 return owner
         return []
@@ -2357,7 +2363,7 @@ class _Finder(FrameFinder):
             found = found or [x for h in [c, *_kids(c, "dobj")] for w in ("against", "on", "at") for x in _prep_obj(h, w)
                               if x.i not in own and _party_like(x)]  # "to fire missiles at Tokyo"
             found = found or [x for o in _kids(c, "dobj") if o.i not in own and o.pos_ == "NOUN"
-                              for x in [*(q for q in _kids(o, "poss") if _party_like(q) and q.lower_ not in POSS_PRONOUNS)]]
+                              for x in _party_owners(o)]
             if found:
                 return found
         return []
@@ -2443,7 +2449,7 @@ class _Finder(FrameFinder):
         agent = self._agent_of_event(t)
         if agent is not t and agent.lower_ not in PRONOUNS_NO_ACTOR:
             return [agent]
-        owner = [p for p in _kids(t, "poss") if p.lower_ not in POSS_PRONOUNS and _party_like(p)]
+        owner = _party_owners(t)
         return owner or _made_by(t) or _by_agents(t, any_direct=False, participle=False, under_of=True)
 
     def _protest_recipient(self, f: Frame) -> None:
